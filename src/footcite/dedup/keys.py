@@ -1,0 +1,73 @@
+"""Normalised keys for works: what two citations of the same work have in common.
+
+Keys fold case, diacritics, punctuation and quotation marks, and keep only the first words of a
+title, so that "The “Malin Notes” on the Crises..." in notes 11 and 21 give the same key.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+_STOP = frozenset("the a an of and in on for to az a egy és der die das le la les de".split())
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, letters and digits only, single spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.replace("ł", "l").replace("Ł", "L").replace("ø", "o").replace("ß", "ss")
+    text = re.sub(r"[^\w\s]", " ", text.lower())
+    return " ".join(text.replace("_", " ").split())
+
+
+def title_words(title: str, n: int = 6) -> tuple[str, ...]:
+    words = [w for w in fold(title).split() if w not in _STOP]
+    return tuple(words[:n])
+
+
+def first_creator(fields: Mapping[str, Any]) -> str:
+    for role in ("author", "editor", "contributor"):
+        names = fields.get(role)
+        if names:
+            first = names[0]
+            return fold(str(first.get("family") or first.get("literal") or ""))
+    return ""
+
+
+def work_key(fields: Mapping[str, Any]) -> tuple[str, ...]:
+    """A first, simple identity of a work (the dedup issue makes it strong)."""
+    if fields.get("archive"):
+        return (
+            "archival",
+            fold(str(fields.get("archive", ""))),
+            fold(str(fields.get("archive_collection", ""))),
+            fold(str(fields.get("archive_location", ""))),
+        )
+    title = str(fields.get("title") or fields.get("container-title") or "")
+    return ("work", first_creator(fields), *title_words(title))
+
+
+def year_of(fields: Mapping[str, Any]) -> str:
+    issued = fields.get("issued")
+    if isinstance(issued, Mapping):
+        parts = issued.get("date-parts")
+        if parts and parts[0]:
+            return str(parts[0][0])
+    return ""
+
+
+def readable_id(fields: Mapping[str, Any]) -> str:
+    """A stable, readable id: creator-titleword-year, ascii, lower case."""
+    if fields.get("archive"):
+        base = [w for w in fold(str(fields["archive"])).split() if w not in _STOP][:3]
+        coll = title_words(str(fields.get("archive_collection", "")), 2)
+        parts = ["arch", *base, *coll]
+    else:
+        who = first_creator(fields).split()
+        words = title_words(str(fields.get("title") or fields.get("container-title") or ""), 2)
+        parts = [*(who[-1:] if who else []), *words, year_of(fields)]
+    slug = "-".join(p for p in parts if p)
+    return slug or "ref"

@@ -1,0 +1,76 @@
+"""Pinpoint locators at the end of a citation: "p. 389", "pp.55-56", "243-272 pp.", "S. 17".
+
+The locator is what the note points at inside the work; it stays with the citation and never
+enters the work's fields. Labels are CSL locator terms (page, folio, line, volume, ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+_NUM = (
+    r"(?:\d+[a-z]?|[IVXLC]+|[ivxlc]+)(?:\s*[-–—]\s*(?:\d+[a-z]?|[IVXLC]+|[ivxlc]+))?"
+    r"(?:\s*(?:,|and|és|und|et)\s*(?!1[5-9]\d\d\b|20\d\d\b)\d+(?:\s*[-–]\s*\d+)?)*"
+)
+_LABELS = [
+    ("page", r"pp?\.|pages?|page|S\.|s\.|str\.|С\.|с\.|o\.|old\.|oldal"),
+    ("folio", r"ff?\.|fol\.|fols\.|Bl\.|k\.|ll?\.|лл?\."),
+    ("volume", r"vol\.|Vol\.|Bd\.|t\."),
+    ("chapter", r"ch\.|chap\.|Kap\."),
+    ("note", r"n\.|nn\.|Anm\.|note"),
+    ("document", r"doc\.|Doc\.|Dok\.|dok\."),
+]
+_PREFIX_FORM = re.compile(
+    r"(?P<sep>[,.:;]?\s*)(?<![\w])(?P<label>"
+    + "|".join(f"(?P<{name}>{pat})" for name, pat in _LABELS)
+    + r")\s*(?P<value>"
+    + _NUM
+    + r")\s*\.{0,2}\s*$"
+)
+_SUFFIX_FORM = re.compile(
+    r"(?P<sep>[,.:;]?\s*)(?P<value>\d+[a-z]?(?:\s*[-–—]\s*\d+[a-z]?)?)\.?\s*(?P<label>pp\.|p\.|o\.|old\.)\s*\.{0,2}\s*$"
+)
+_BARE_PAGES = re.compile(r"(?P<sep>[,:]\s*)(?P<value>\d{1,4}(?:\s*[-–]\s*\d{1,4})?)\.?\s*$")
+
+
+@attrs.frozen
+class Locator:
+    value: str
+    label: str
+    text: str
+    start: int  # offset of the locator (with its separator) in the citation text
+
+
+def split_locator(text: str) -> tuple[str, Locator | None]:
+    """Split a trailing locator off a citation; returns (rest, locator or None)."""
+    for pattern in (_PREFIX_FORM, _SUFFIX_FORM):
+        m = pattern.search(text)
+        if m:
+            label = next(
+                (name for name, _ in _LABELS if m.groupdict().get(name)),
+                "page",
+            )
+            value = normalise_range(m.group("value"))
+            start = m.start("label") if pattern is _PREFIX_FORM else m.start("value")
+            rest = text[: m.start()].rstrip(" ,.;:")
+            return rest, Locator(value, label, text[start:].strip(), m.start())
+    return text, None
+
+
+def split_bare_pages(text: str) -> tuple[str, str | None]:
+    """A final ", 117-154" without a label: the caller decides if it is pages or a locator."""
+    m = _BARE_PAGES.search(text)
+    if not m:
+        return text, None
+    value = m.group("value")
+    if re.fullmatch(r"1[5-9]\d\d|20\d\d", value):
+        return text, None  # a year, not a page
+    return text[: m.start()].rstrip(" ,.;:"), normalise_range(value)
+
+
+def normalise_range(value: str) -> str:
+    """Unify dashes in a range ("55 — 56" -> "55-56"); CSL page fields use a hyphen."""
+    value = re.sub(r"\s*[-–—]\s*", "-", value.strip())
+    return re.sub(r"\s+", " ", value)

@@ -1,0 +1,335 @@
+"""Split one note into citations, prefixes and commentary.
+
+The note is cut into units (sentences and semicolon parts, see `units.py`). A citation starts
+at an "Author:" group, after a prefix ("Cf.", "see:", "published as:"), after a semicolon, or at
+a unit that reads like a reference; it goes on over the following units until it is closed (a
+date of publication or a locator has been seen) and the next unit is prose or another start.
+Units that join no citation are commentary. A citation that never shows bibliographic evidence
+(a year, a publisher, a place, a container, a locator, a genre) is dropped back to commentary,
+which is what keeps quotations and narrative out of the bibliography.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from footcite.parse import lexicon as lx
+from footcite.parse.archival import REPOSITORY, split_repositories
+from footcite.parse.names import looks_like_names
+from footcite.parse.units import Unit, split_units
+
+_YEAR = re.compile(r"(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?![\d])")
+_LOCATOR_END = re.compile(
+    r"(?:\b(?:pp?|S|s|o|Bl|ff?)\.\s*\d+(?:\s*[-–]\s*\d+)?\.?|\d+(?:\s*[-–]\s*\d+)?\.?\s*(?:pp|o)\.\.?)\s*$"
+)
+_NAME_COLON = re.compile(
+    r"(?P<names>(?:[A-ZÀ-ÖØ-ÞŐŰČŠŽŘŁ][\w’'\-]*\.?(?:\s*\((?:eds?|szerk|Hrsg|red)\.?\))?[\s,—–-]*"
+    r"(?:and\s+|és\s+|und\s+|&\s+)?){2,8}?)\s*:\s*(?=\S)"
+)
+_ARTICLES_OF = re.compile(
+    r"\b(?:the\s+)?(?:articles?|essays?|studies|chapters?|contributions?)\s+(?:of|by)\s+"
+    r"(?P<names>[A-ZÀ-Þ][^;]*?)\s+in\s+(?P<rest>an?\s.*|the\s.*|[A-Z].*)$"
+)
+_NARRATIVE = re.compile(
+    r"\bby\s+(?P<names>(?:[A-ZÀ-Þ][\w’'\-]*\.?\s+){1,3}[A-ZÀ-Þ][\w’'\-]*)\b.*?\bin\s+"
+    r"(?P<title>[A-Z“\"].{8,})$"
+)
+
+
+@attrs.frozen
+class Segment:
+    """A citation's place in its note, with the words that introduce it."""
+
+    start: int
+    end: int
+    prefix: str | None
+    same_author: bool = False
+    narrative_title: str | None = None
+    narrative_author: str | None = None
+    kind_hint: str | None = None
+
+
+def evidence(text: str) -> int:
+    """How strongly a piece of text reads as bibliographic data rather than prose."""
+    score = 0
+    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    if _YEAR.search(bare):
+        score += 2
+    if _LOCATOR_END.search(text):
+        score += 2
+    if lx.PUBLISHER_WORDS.search(text):
+        score += 2
+    if lx.CONTAINER_WORDS.search(text) or re.search(r"\b(?:Issue|Vol\.|Volume|No\.|Nos\.)\s*\d", text):
+        score += 1
+    if lx.EDITOR_ROLE.search(text) or lx.TRANSLATOR_ROLE.search(text):
+        score += 1
+    if lx.GENRE_WORDS.search(text):
+        score += 1
+    if re.search(r"\[[^\]]{8,}\]", text):
+        score += 1
+    segs = re.split(r"[,.:;]\s+", text)
+    if any(lx.starts_with_place(s) for s in segs[1:]):
+        score += 1
+    return score
+
+
+def is_prose(text: str) -> bool:
+    words = text.split()
+    prose = lx.prose_count(text)
+    return prose >= 3 or (prose >= 2 and len(words) > 12) or (len(words) > 30 and prose >= 1)
+
+
+def _closes(text: str, so_far: str) -> bool:
+    """Whether this unit ends the citation it belongs to."""
+    if _LOCATOR_END.search(text):
+        return True
+    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", text)
+    tail = bare.strip().rstrip(".;, ")
+    if re.search(r"(?:1[5-9]\d\d|20\d\d)(?:\s*,\s*(?:manuscript|kézirat|special issue))?$", tail):
+        whole = so_far + " " + text
+        pub = (
+            lx.PUBLISHER_WORDS.search(whole)
+            or any(lx.starts_with_place(s) for s in re.split(r"[,.:;]\s+", whole))
+            or re.search(r"(?:^|[.,:]\s+)(?:In|in)\s+[A-ZÀ-Þ]|\b(?:Issue|No\.|Volume|Bulletin|Journal|Szemle)\b", whole)
+            or lx.GENRE_WORDS.search(whole)
+        )
+        return bool(pub)
+    return bool(re.search(r"\b(?:manuscript|kézirat)\.?$", tail))
+
+
+def _find_start(text: str) -> tuple[int, str | None, bool] | None:
+    """Where in a unit a citation starts: (offset, prefix text, same-author flag)."""
+    m = lx.PREFIX_AT_START.match(text)
+    if m:
+        rest = text[m.end() :]
+        same = bool(lx.SAME_AUTHOR.match(rest))
+        return m.end(), text[: m.end()].strip(), same
+    best: tuple[int, str | None, bool] | None = None
+    for m in lx.PREFIX_INSIDE.finditer(text):
+        rest = text[m.end() :]
+        if not rest or not (rest[0].isupper() or rest[0] in "“\"„["):
+            continue
+        if evidence(rest) >= 1 or _NAME_COLON.match(rest):
+            same = bool(lx.SAME_AUTHOR.search(m.group(0)))
+            best = (m.end(), text[: m.end()].strip(), same)
+            break
+    if best:
+        return best
+    for m in _NAME_COLON.finditer(text):
+        names = m.group("names").strip()
+        if m.start() > 0 and text[m.start() - 1] not in " (":
+            continue
+        if not looks_like_names(names) or lx.starts_with_place(names):
+            continue
+        if lx.ARCHIVE_WORDS.search(names):
+            continue
+        after = text[m.end() :]
+        if lx.ARCHIVE_WORDS.match(after) or lx.REPOSITORY_NAME.match(after):
+            continue
+        if re.match(r"[“\"„«]", after) and evidence(after) == 0 and len(names.split()) < 2:
+            continue
+        pre = text[: m.start()].strip()
+        return m.start(), (pre or None), False
+    return None
+
+
+def _archival_start(text: str) -> tuple[int, str | None] | None:
+    """A repository name at the start of a unit, or right after a colon that ends a lead-in."""
+    candidates = [0]
+    pre = lx.PREFIX_AT_START.match(text)
+    if pre:
+        candidates.append(pre.end())
+    candidates += [m.end() for m in re.finditer(r":\s+", text)]
+    for offset in candidates:
+        m = REPOSITORY.match(text, offset)
+        if m and m.group(0).strip() and re.match(r"\s*[,(]", text[m.end() :]):
+            return offset, (text[:offset].strip() or None)
+    return None
+
+
+def _archival_block(note: str, units: list[Unit]) -> tuple[int, int, str | None] | None:
+    for k, unit in enumerate(units):
+        found = _archival_start(unit.text)
+        if found is None:
+            continue
+        offset, prefix = found
+        end = unit.end
+        for later in units[k + 1 :]:
+            if is_prose(later.text) and not REPOSITORY.search(later.text):
+                break
+            end = later.end
+        return unit.start + offset, end, prefix
+    return None
+
+
+def segment_note(note: str) -> list[Segment]:
+    """Citation segments of a note, in order; commentary is what they leave uncovered."""
+    all_units = split_units(note)
+    block = _archival_block(note, all_units)
+    archival: list[Segment] = []
+    units = all_units
+    if block is not None:
+        b_start, b_end, b_prefix = block
+        for k, (s, e) in enumerate(split_repositories(note[b_start:b_end])):
+            archival.append(
+                Segment(b_start + s, b_start + e, b_prefix if k == 0 else None, kind_hint="archival")
+            )
+        units = [u for u in all_units if u.end <= b_start or u.start >= b_end]
+        # a unit cut by the block keeps its part before the block as commentary
+    plain = [part for seg in _segment_units(note, units) for part in _split_and(note, seg)]
+    return sorted(plain + archival, key=lambda g: g.start)
+
+
+_AND_NEXT = re.compile(r"\.\s+and\s+(?=[A-ZÀ-Þ])")
+
+
+def _split_and(note: str, seg: Segment) -> list[Segment]:
+    """"..., Nos.1-12/13. and CWIHP Working Papers": a second work joined by "and"."""
+    text = note[seg.start : seg.end]
+    m = _AND_NEXT.search(text)
+    if not m or "(" in text[m.start() :] and ")" not in text[m.start() :]:
+        return [seg]
+    second = text[m.end() :]
+    if evidence(second) < 1 and not lx.CONTAINER_WORDS.search(second):
+        return [seg]
+    return [
+        attrs.evolve(seg, end=seg.start + m.start() + 1),
+        Segment(seg.start + m.end(), seg.end, None),
+    ]
+
+
+def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
+    segments: list[Segment] = []
+    current: dict[str, object] | None = None
+    closed = False
+    previous_after = ""
+    previous_text = ""
+
+    def finish() -> None:
+        nonlocal current
+        if current is None:
+            return
+        start, end = int(current["start"]), int(current["end"])  # type: ignore[call-overload]
+        text = note[start:end]
+        strong = bool(current.get("author_start")) and len(text.split(":", 1)[0].split()) >= 2
+        if evidence(text) >= 2 or (strong and len(text) > 15) or current.get("prefixed") and evidence(text) >= 1:
+            segments.append(
+                Segment(
+                    start,
+                    end,
+                    current.get("prefix"),  # type: ignore[arg-type]
+                    bool(current.get("same")),
+                    current.get("narrative_title"),  # type: ignore[arg-type]
+                    current.get("narrative_author"),  # type: ignore[arg-type]
+                    current.get("kind_hint"),  # type: ignore[arg-type]
+                )
+            )
+        current = None
+
+    for unit in units:
+        text = unit.text
+        start_info = _find_start(text)
+        articles = _ARTICLES_OF.search(text)
+        if articles:
+            finish()
+            current = {
+                "start": unit.start + articles.start(),
+                "end": unit.end,
+                "prefix": text[: articles.start()].strip() or None,
+                "kind_hint": "articles-of",
+                "prefixed": True,
+            }
+            closed = True
+            previous_after, previous_text = unit.after, text
+            continue
+        if start_info is not None and not (
+            current is not None and not closed and start_info[0] == 0 and not start_info[1]
+            and not _NAME_COLON.match(text)
+        ):
+            offset, prefix, same = start_info
+            body = text[offset:]
+            if current is not None and not closed and offset > 0 and prefix and is_prose(prefix):
+                finish()
+            finish()
+            if prefix and not lx.PREFIX_AT_START.match(prefix + " ") and is_prose(prefix) and not re.search(
+                r"(?:see|Cf\.|cf\.|as|in|by|:)\s*$", prefix
+            ):
+                prefix_text = prefix
+            else:
+                prefix_text = prefix
+            current = {
+                "start": unit.start + offset,
+                "end": unit.end,
+                "prefix": prefix_text,
+                "same": same,
+                "author_start": bool(_NAME_COLON.match(body)),
+                "prefixed": bool(prefix),
+            }
+            closed = _closes(body, "")
+        elif current is not None and not closed and (not is_prose(text) or evidence(text) >= 3):
+            current["end"] = unit.end
+            closed = _closes(text, note[int(current["start"]) : unit.start])  # type: ignore[call-overload]
+        elif current is not None and closed and _LOCATOR_ONLY.match(text):
+            current["end"] = unit.end
+        elif (previous_after == ";" or current is None or closed) and _bib_start(text):
+            finish()
+            lead = re.match(r"(?:and|és|und|et|i)\s+", text)
+            offset = lead.end() if lead else 0
+            narrative = _NARRATIVE.search(previous_text) if evidence(text) >= 2 and not _NAME_COLON.match(text) else None
+            current = {
+                "start": unit.start + offset,
+                "end": unit.end,
+                "prefix": None,
+                "same": bool(lead) and previous_after == ";",
+            }
+            if narrative and _starts_without_title(text):
+                current["narrative_title"] = narrative.group("title").rstrip(". ")
+                current["narrative_author"] = narrative.group("names")
+                current["prefixed"] = True
+            closed = _closes(text, "")
+        else:
+            finish()
+            closed = False
+        previous_after, previous_text = unit.after, text
+    finish()
+    return segments
+
+
+_LOCATOR_ONLY = re.compile(r"^(?:pp?\.|S\.|s\.|o\.)\s*\d+(?:\s*[-–]\s*\d+)?\.?$")
+
+
+def lower_ratio(text: str) -> float:
+    words = re.findall(r"[^\W\d_][\w’'\-]*", text)
+    if not words:
+        return 0.0
+    lower = [w for w in words if w[0].islower() and w not in {"and", "of", "the", "a", "an", "és", "az"}]
+    return len(lower) / len(words)
+
+
+def _bib_start(text: str) -> bool:
+    if _NARRATIVE.search(text) and not _NAME_COLON.match(text):
+        return False
+    if is_prose(text) and evidence(text) < 4:
+        return False
+    if lower_ratio(text) > 0.35 and evidence(text) < 4 and not _NAME_COLON.match(text):
+        return False
+    if re.match(r"[a-zà-ž]", text) and not re.match(r"(?:and|és|und|et|i)\s+[A-ZÀ-Þ“\"]", text):
+        return False
+    return evidence(text) >= 2 or bool(_NAME_COLON.match(text))
+
+
+def _starts_without_title(text: str) -> bool:
+    first = re.split(r"[,.]\s", text, maxsplit=1)[0]
+    return bool(
+        lx.GENRE_WORDS.search(first)
+        or lx.PUBLISHER_WORDS.search(first)
+        or lx.starts_with_place(first)
+        or re.match(r"(?:1[5-9]\d\d|20\d\d)\b", first)
+    )
+
+
+def units_of(note: str) -> list[Unit]:
+    """Exposed for diagnostics and the learned parser's features."""
+    return split_units(note)

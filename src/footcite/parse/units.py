@@ -1,0 +1,113 @@
+"""Cut a note into units: sentences and semicolon-separated parts, with their offsets.
+
+A citation never ends inside a bracket, a parenthesis or a quotation, and a full stop after an
+initial ("H."), a role word ("ed.") or a locator word ("p.") is not a sentence end; everything
+else that looks like ". Next" is. Units are the atoms the segmenter groups into citations.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+_NOT_END = re.compile(
+    r"(?:\b[A-ZÀ-ÖØ-ÞŐŰČŠŽŘ]|\b(?:[Mm]rs?|Dr|St|Jr|Sr|Prof|vs|[Cc]f|ca|cc|[Nn]os?|[Vv]ols?|"
+    r"pp?|[Ee]ds?|[Tt]rans|[Ff]ord|[Ss]zerk|[Hh]rsg|[Rr]ed|[Ii]ss|[Ss]er|Dept|Univ|Inc|Ltd|"
+    r"Co|[Cc]h|[Ff]ig|[Rr]ev|[Ee]dn|[Aa]ufl|[Ss]|[Bb]d|[Hh]|[Tt]|[Ss]v|[Čč]|[Rr]oč|[Ss]ygn|"
+    r"[Ff]|[Oo]p|[Dd]|[Ll]l?|[Kk]|[Ii]\.\s?e|[Ee]\.\s?g|[Ii]\.\s?m|U\.\s?S|D\.\s?C|N\.\s?J|"
+    r"N\.\s?Y|U\.\s?K|[Ee]tc|[Ii]bid|[Ii]d|[Uu]o|[Ll]oc|[Cc]it|[Aa]rt|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec|évf|sz|[Nn]r|[Ii]d|[Kk]at|[Gg]en|[Ss]en|Rep|Gov|Gen|Col|Adm|Lt|"
+    r"Capt|Maj|Sgt|Rt|Hon|[Aa]\.\s?a\.\s?O))\.$"
+)
+_OPEN = "([{“«„‘"
+_CLOSE = ")]}”»“’"
+_PAIR = {")": "(", "]": "[", "}": "{", "”": "“", "»": "«", "’": "‘"}
+
+
+@attrs.frozen
+class Unit:
+    """A piece of a note between boundaries; `after` is the boundary that ends it."""
+
+    start: int
+    end: int
+    text: str
+    after: str  # "." sentence end, ";" semicolon, "" end of note
+
+
+def split_units(note: str) -> list[Unit]:
+    units: list[Unit] = []
+    depth: list[str] = []
+    start = 0
+    i = 0
+    n = len(note)
+    while i < n:
+        ch = note[i]
+        if ch in _OPEN and not (ch == "“" and depth and depth[-1] == "„"):
+            if ch == "“" and depth and depth[-1] == "“":
+                depth.pop()
+            else:
+                depth.append(ch)
+        elif ch in _CLOSE:
+            want = _PAIR.get(ch)
+            if ch == "“" and depth and depth[-1] == "„":
+                depth.pop()
+            elif want and depth and depth[-1] == want:
+                depth.pop()
+            elif ch == "”" and depth and depth[-1] == "„":
+                depth.pop()
+        elif ch == '"':
+            if depth and depth[-1] == '"':
+                depth.pop()
+            else:
+                depth.append('"')
+        if len(depth) > 3:
+            depth = depth[-3:]
+        boundary = ""
+        if not depth or all(d == '"' for d in depth):
+            if ch == ";":
+                boundary = ";"
+            elif ch in ".!?" and _is_sentence_end(note, i):
+                boundary = "."
+        if boundary:
+            j = i + 1
+            while j < n and note[j] in "”\"’»)":
+                j += 1
+            _push(units, note, start, j, boundary)
+            start = j
+            i = j
+            depth = []
+            continue
+        i += 1
+    _push(units, note, start, n, "")
+    return units
+
+
+def _push(units: list[Unit], note: str, start: int, end: int, after: str) -> None:
+    chunk = note[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    s = start + lead
+    e = start + len(chunk.rstrip())
+    if e > s:
+        units.append(Unit(s, e, note[s:e], after))
+
+
+def _is_sentence_end(note: str, i: int) -> bool:
+    rest = note[i + 1 :]
+    m = re.match(r"[”\"’»)]*\s+(\S)", rest)
+    if not m:
+        return False
+    nxt = m.group(1)
+    if not (nxt.isupper() or nxt in "“\"„‘«[(" or nxt.isdigit()):
+        return False
+    if note[i] != ".":
+        return True
+    head = note[max(0, i - 12) : i + 1]
+    if re.search(r"\d\.?\s*(?:pp|o|old)\.$", head) and nxt.isupper():
+        return True  # "201-213. pp. This working paper ..." ends a citation
+    if _NOT_END.search(head):
+        return False
+    # "1956. október 28." and "3. sz." are Hungarian ordinals, not sentence ends
+    if re.search(r"\b\d{1,4}\.$", head) and re.match(r"\s+[a-zöüóőúéáűí]", rest):
+        return False
+    return not nxt.isdigit() or bool(re.search(r"[a-z]{3,}\.$", head))
