@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from footcite.dedup.keys import fold, readable_id, title_words, work_key
+from footcite.dedup.keys import first_creator, fold, readable_id, title_words, work_key
 from footcite.frozen import thaw
 from footcite.model import Citation, Document, Reference
 
@@ -53,6 +53,15 @@ def assign_references(documents: tuple[Document, ...]) -> tuple[tuple[Document, 
                 if cit.kind == "ibid" and previous is not None:
                     key = resolved.get(previous.id)
                     resolves_to[cit.id] = previous.id
+                elif cit.kind == "op-cit":
+                    who = first_creator(cit.fields)
+                    target = next(
+                        (f for f in reversed(fulls) if not who or first_creator(f.fields) == who),
+                        previous,
+                    )
+                    if target is not None:
+                        key = resolved[target.id]
+                        resolves_to[cit.id] = target.id
                 elif cit.kind == "short":
                     target = next((f for f in reversed(fulls) if _short_matches(cit, f)), None)
                     if target is not None:

@@ -55,7 +55,7 @@ def _sentence_around(body: str, start: int, end: int) -> str:
         if ch == "\n":
             left = i + 1
             break
-        if ch in ".!?" and i < start - 1 and body[i + 1 : i + 2].isspace():
+        if ch in ".!?" and i < start - 1 and re.match(r"[”\"’)]*\d{0,3}\s", body[i + 1 : i + 8]):
             if not _ABBREV.search(body[max(0, i - 6) : i + 1]):
                 left = i + 1
                 break
@@ -77,6 +77,9 @@ def _sentence_around(body: str, start: int, end: int) -> str:
     right = j
     if start > 0 and body[start - 1] in ".!?":
         right = start  # the sentence ended just before the marker
+    skip = re.match(r"[”\"’)]*\d{1,3}(?=\s)", body[left:start])
+    if skip:
+        left += skip.end()
     text = body[left:start] + body[end:right]
     return " ".join(text.split())
 

@@ -111,7 +111,8 @@ def render(
 def notes_text(rendered: Rendered) -> str:
     """Plain-text notes file: one "N. text" paragraph per citing note."""
     lines = []
+    several = len({n.document for n in rendered.notes}) > 1
     for note in rendered.notes:
-        prefix = f"[{note.document}] " if note.document else ""
+        prefix = f"[{note.document}] " if several and note.document else ""
         lines.append(f"{prefix}{note.number}. {note.text}")
     return "\n".join(lines) + ("\n" if lines else "")

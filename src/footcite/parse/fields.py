@@ -60,12 +60,22 @@ class Parsed:
 def parse_citation(text: str, *, inherited_authors: list[dict[str, Any]] | None = None) -> Parsed:
     body = text.strip()
     m = lx.BACKREF.match(body)
+    who: list[dict[str, Any]] = []
+    if not m:
+        named = re.match(r"(?P<who>[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+)?)[,:]?\s+", body)
+        if named:
+            m2 = lx.BACKREF.match(body[named.end() :])
+            if m2:
+                who = [{"family": named.group("who").split()[-1]}]
+                body = body[named.end() :]
+                m = m2
     if m:
-        rest = body[m.end() :].strip(" ,.")
+        rest = body[m.end() :].lstrip(" ,.").strip()
         _, loc = split_locator(", " + rest) if rest else (rest, None)
-        if loc is None and rest and re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?\.?", rest):
-            loc = Locator(normalise_range(rest.rstrip(".")), "page", rest, 0)
-        return Parsed({}, loc, kind="ibid")
+        if loc is None and rest and re.fullmatch(r"(?:at\s+)?\d+(?:\s*[-–]\s*\d+)?\.?", rest):
+            loc = Locator(normalise_range(rest.rstrip(".").removeprefix("at").strip()), "page", rest, 0)
+        kind = "ibid" if not who and not re.match(r"(?i)op|loc|art|i\.\s*m|ukaz|указ", m.group(0)) else "op-cit"
+        return Parsed({"author": who} if who else {}, loc, kind=kind)
     body, loc = split_locator(body)
     fields: dict[str, Any] = {}
     names, body = _take_authors(body)
@@ -152,7 +162,7 @@ def _prepare(body: str) -> str:
     # "The Eden Plan In: Cold War Respite" -> a container marker glued to the title
     body = re.sub(r"(?<=[\w”\"’])\.?\s+(?:In:?|in:)\s+(?=[A-ZÀ-ÞŐŰ“\"])", ". In ", body)
     body = re.sub(r"\]\s+(?=\S)", "]. ", body)
-    body = re.sub(r"\s+(\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\))\s+", r". \1 ", body)
+    body = re.sub(r"[\s,;]*\s(\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\))\s+", r". \1 ", body)
     body = re.sub(r"(?<=[^\s.,;:])\s+\[", ". [", body)
     body = re.sub(r"(?<=[.,;:])\s+\[", " [", body)
     return body

@@ -99,6 +99,9 @@ def parse_name(text: str) -> dict[str, Any]:
 
 
 def _clean(name: dict[str, Any]) -> dict[str, Any]:
+    family = name.get("family")
+    if family and len(family) > 2 and family.endswith("."):
+        name["family"] = family.rstrip(".")
     given = name.get("given")
     if given is not None:
         name["given"] = re.sub(r"\s+", " ", given.replace(". ", ".").replace(".", ". ")).strip()

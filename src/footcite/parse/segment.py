@@ -214,7 +214,12 @@ def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
         start, end = int(current["start"]), int(current["end"])  # type: ignore[call-overload]
         text = note[start:end]
         strong = bool(current.get("author_start")) and len(text.split(":", 1)[0].split()) >= 2
-        if evidence(text) >= 2 or (strong and len(text) > 15) or current.get("prefixed") and evidence(text) >= 1:
+        if (
+            current.get("backref")
+            or evidence(text) >= 2
+            or (strong and len(text) > 15)
+            or (current.get("prefixed") and evidence(text) >= 1)
+        ):
             segments.append(
                 Segment(
                     start,
@@ -230,6 +235,19 @@ def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
 
     for unit in units:
         text = unit.text
+        lead = lx.PREFIX_AT_START.match(text)
+        body_at = lead.end() if lead else 0
+        if _BACKREF_UNIT.match(text[body_at:]):
+            finish()
+            current = {
+                "start": unit.start + body_at,
+                "end": unit.end,
+                "prefix": text[:body_at].strip() or None,
+                "backref": True,
+            }
+            closed = True
+            previous_after, previous_text = unit.after, text
+            continue
         start_info = _find_start(text)
         articles = _ARTICLES_OF.search(text)
         if articles:
@@ -297,6 +315,9 @@ def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
     return segments
 
 
+_BACKREF_UNIT = re.compile(
+    r"(?:[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+)?[,:]?\s+)?" + lx.BACKREF.pattern.lstrip("^")
+)
 _LOCATOR_ONLY = re.compile(r"^(?:pp?\.|S\.|s\.|o\.)\s*\d+(?:\s*[-–]\s*\d+)?\.?$")
 
 
