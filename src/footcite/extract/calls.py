@@ -34,10 +34,23 @@ def build_body(body_lines: tuple[str, ...]) -> str:
     typical = statistics.median(widths) if widths else 0
     blocks: list[list[str]] = [[]]
     for line in kept:
+        starts_paragraph = line[:1].isspace() and blocks[-1] and re.search(
+            r"[.!?”\"’]\s*$|\d\s*$", blocks[-1][-1]
+        )
+        short = len(line.rstrip()) < 0.6 * typical
+        after_sentence = blocks[-1] and re.search(r"[.!?”\"’]\d{0,3}\s*$", blocks[-1][-1])
+        if starts_paragraph or _is_heading(line) or (short and after_sentence):
+            if blocks[-1]:
+                blocks.append([])
         blocks[-1].append(line)
-        if len(line.rstrip()) < 0.6 * typical:
+        if len(line.rstrip()) < 0.6 * typical or _is_heading(line):
             blocks.append([])
     return "\n".join(L.fold(block) for block in blocks if block)
+
+
+def _is_heading(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 8 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8
 
 
 def _marker(number: int) -> re.Pattern[str]:
