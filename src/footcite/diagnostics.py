@@ -7,12 +7,14 @@ turns it into one line on stderr and exit code 2.
 
 from __future__ import annotations
 
-from enum import Enum
+import re
+from collections.abc import Iterable
+from enum import StrEnum
 
 import attrs
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a diagnostic matters; `error` means data was lost or could not be read."""
 
     INFO = "info"
@@ -40,6 +42,49 @@ class Diagnostic:
             "message": self.message,
             "where": self.where,
         }
+
+
+def place(
+    source: str | None = None,
+    *,
+    note: int | None = None,
+    line: int | None = None,
+    entry: str | None = None,
+) -> str | None:
+    """The `where` of a diagnostic, always in the same shape: `file: note 3`, `file: line 12`,
+    `file: entry kovrig-1991`. Users grep for these, so every stage should build them here."""
+    parts = [p for p in (source,) if p]
+    if note is not None:
+        parts.append(f"note {note}")
+    if line is not None:
+        parts.append(f"line {line}")
+    if entry is not None:
+        parts.append(f"entry {entry}")
+    return ": ".join(parts) or None
+
+
+def exit_code(diagnostics: Iterable[Diagnostic]) -> int:
+    """The CLI's exit code for finished work: 1 when any diagnostic is an error, else 0."""
+    return 1 if any(d.severity is Severity.ERROR for d in diagnostics) else 0
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+MAX_MESSAGE_CHARS = 1000
+
+
+def for_terminal(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """`text` safe to print on one terminal line: messages quote hostile input, whose escape
+    sequences could rewrite the screen and whose bidi controls could reorder what is shown."""
+    text = text.replace("\n", "⏎").replace("\t", " ")
+    text = _UNPRINTABLE.sub(
+        lambda m: (
+            f"\\x{ord(m.group(0)):02x}" if ord(m.group(0)) < 256 else f"\\u{ord(m.group(0)):04x}"
+        ),
+        text,
+    )
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text
 
 
 def info(code: str, message: str, where: str | None = None) -> Diagnostic:
@@ -85,3 +130,10 @@ class OutputError(FootciteError):
     """An output file cannot be written (exists without --overwrite, unwritable folder)."""
 
     code = "output"
+
+
+class LimitError(FootciteError):
+    """The input is within the size limit but would take longer than the time limit: such text
+    is built to be slow (or is not a paper), and stopping says so instead of hanging."""
+
+    code = "limit"

@@ -12,28 +12,40 @@ from pathlib import Path
 
 import attrs
 
-from footcite.dedup.simple import assign_references
+from footcite import limits
+from footcite.dedup.documents import assign_references
 from footcite.diagnostics import Diagnostic
+from footcite.extract.credits import credit_citations
 from footcite.extract.document import extract
-from footcite.model import Document, Result, SourceText
+from footcite.model import Document, Note, Result, SourceText
 from footcite.parse.note import parse_note
-from footcite.textio import normalise_text, read_text
+from footcite.textio import normalise_text, prepare_for_parsing, read_text
 
 
 def _doc_key(index: int, total: int) -> str:
     return "d" if total == 1 else f"d{index + 1}"
 
 
+def _parse_one(note: Note, key: str) -> tuple[Note, list[Diagnostic]]:
+    parsed, diags = parse_note(note, key)
+    if not parsed.citations:
+        # a photo credit or "writes X" line of a web article has its own reader
+        parsed = attrs.evolve(parsed, citations=credit_citations(note, key))
+    return parsed, diags
+
+
 def parse_document(source: SourceText, key: str = "d") -> Document:
-    """Extract the notes of one source and parse every note into citations."""
-    doc = extract(source)
-    notes = []
-    problems: list[Diagnostic] = list(doc.diagnostics)
-    for note in doc.notes:
-        parsed, diags = parse_note(note, key)
-        notes.append(parsed)
-        problems.extend(diags)
-    return attrs.evolve(doc, notes=tuple(notes), diagnostics=tuple(problems))
+    """Extract the notes of one source and parse every note into citations.
+
+    Extraction runs under a time limit and every note is parsed on its own (see
+    `footcite.limits`), so one hostile or broken note costs only itself.
+    """
+    source = prepare_for_parsing(source)
+    doc = limits.within_limit(
+        limits.document_seconds(), f"{source.name}: finding the notes", lambda: extract(source)
+    )
+    notes, problems = limits.parse_notes(doc.notes, key, _parse_one)
+    return attrs.evolve(doc, notes=tuple(notes), diagnostics=(*doc.diagnostics, *problems))
 
 
 def run_sources(sources: Sequence[SourceText]) -> Result:

@@ -100,7 +100,7 @@ EXPECTED = {
         {
             "prefix": "Cf.",
             "author": [("Kalmár", "Melinda")],
-            "title": "A politika poetikája. Irodalomideológia az ötvenes évek elsô felében",
+            "title": "A politika poetikája. Irodalomideológia az ötvenes évek első felében",
             "translated-title": "Poetics of Politics. Literary ideology in the early 1950s",
             "container-title": "Holmi",
             "issue": "5",
@@ -188,24 +188,80 @@ EXPECTED = {
             "number": "16",
             "year": 1996,
         },
-        {"archive": "Seeley G. Mudd Manuscript Library, Princeton University", "archive-place": "Princeton, New Jersey"},
-        {"archive": "Dwight D. Eisenhower Library", "archive-place": "Abilene, Kansas"},
-        {"archive": "Dwight D. Eisenhower Library"},
-        {"archive": "Dwight D. Eisenhower Library"},
-        {"archive": "Dwight D. Eisenhower Library"},
-        {"archive": "Dwight D. Eisenhower Library"},
-        {"archive": "Dwight D. Eisenhower Library"},
-        {"archive": "National Archives", "archive_collection": "National Security Council Reports, RG 273"},
-        {"archive": "National Archives", "archive_collection": "Department of State, Central Decimal Files, RG 59"},
-        {"archive": "National Archives", "archive_collection": "Records of the Joint Chiefs of Staff, RG 330"},
+        {
+            "archive": "Seeley G. Mudd Manuscript Library, Princeton University",
+            "archive-place": "Princeton, New Jersey",
+            "archive_collection": "Dulles, A. W.: Papers",
+        },
+        {
+            "archive": "Seeley G. Mudd Manuscript Library, Princeton University",
+            "archive-place": "Princeton, New Jersey",
+            "archive_collection": "Dulles, J. F.: Papers",
+        },
+        {
+            "archive": "Dwight D. Eisenhower Library",
+            "archive-place": "Abilene, Kansas",
+            "archive_collection": "Eisenhower D. D.: Papers as President of the United States "
+            "(Ann Whitman File)",
+        },
+        {
+            "archive": "Dwight D. Eisenhower Library",
+            "archive_collection": "Eisenhower, D. D.: Records as President, "
+            "White House Central Files, Confidential Files",
+        },
+        {"archive": "Dwight D. Eisenhower Library", "archive_collection": "Jackson, C. D.: Papers"},
+        {
+            "archive": "Dwight D. Eisenhower Library",
+            "archive_collection": "White House Office, Office of the Staff Secretary: "
+            "Records of Paul T. Carroll, Andrew J. Goodpastor, L. Arthur Minnich. "
+            "and Christopher H. Russell",
+        },
+        {
+            "archive": "Dwight D. Eisenhower Library",
+            "archive_collection": "White House Office, National Security Council Staff: Papers",
+        },
+        {"archive": "Dwight D. Eisenhower Library", "archive_collection": "Dulles, J.F. Papers"},
+        {
+            "archive": "National Archives",
+            "archive-place": "Washington, D.C.",
+            "archive_collection": "National Security Council Reports, RG 273",
+        },
+        {
+            "archive": "National Archives",
+            "archive_collection": "Department of State, Central Decimal Files, RG 59",
+        },
+        {
+            "archive": "National Archives",
+            "archive_collection": "Records of the Joint Chiefs of Staff, RG 330",
+        },
         {"archive": "National Archives", "archive_collection": "Papers of Admiral Radford, RG 218"},
-        {"archive": "National Archives"},
-        {"archive": "United Nations Archives"},
+        {
+            "archive": "National Archives",
+            "archive_collection": "Records of U.S. Department of State, "
+            "Office of Public Opinion Studies, RG 59",
+        },
+        {
+            "archive": "United Nations Archives",
+            "archive-place": "New York, N. Y.",
+            "archive_collection": "PSCA Confidential Notes",
+            "title": "Chronological Summary regardig Hungary",
+        },
+        {"archive": "United Nations Archives", "archive_collection": "Andrew Cordier File"},
         {"archive": "National Security Archive"},
-        {"archive": "Public Record Office", "archive_collection": "Cabinet meetings"},
+        {
+            "archive": "Public Record Office",
+            "archive-place": "London, Kew",
+            "archive_collection": "Cabinet meetings",
+        },
         {"archive": "Public Record Office", "archive_collection": "Prime Minister A. Eden papers"},
-        {"archive": "Public Record Office", "archive_collection": "Foreign Secretary S. Lloyd papers"},
-        {"archive": "Public Record Office", "archive_collection": "Foreign Office, General Correspondence"},
+        {
+            "archive": "Public Record Office",
+            "archive_collection": "Foreign Secretary S. Lloyd papers",
+        },
+        {
+            "archive": "Public Record Office",
+            "archive_collection": "Foreign Office, General Correspondence",
+        },
     ],
     16: [
         {

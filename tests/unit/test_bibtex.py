@@ -183,9 +183,15 @@ def entries(text):
     return {entry.key: {f.key: f.value for f in entry.fields} for entry in library.entries}
 
 
+def only_datamodel_notes(diagnostics) -> bool:
+    """What biber's data model made the BibLaTeX writer change is reported as information."""
+    codes = {"biblatex-datamodel", "bibtex-x-csl"}
+    return all(d.code in codes and d.severity.value == "info" for d in diagnostics)
+
+
 def one_entry(item, dialect="bibtex"):
     result = write_bibtex([item], dialect=dialect)
-    assert result.diagnostics == ()
+    assert only_datamodel_notes(result.diagnostics)
     (fields,) = entries(result.text).values()
     return fields
 
@@ -194,7 +200,7 @@ def one_entry(item, dialect="bibtex"):
 @pytest.mark.parametrize("item", ITEMS, ids=IDS)
 def test_round_trip(item, dialect):
     result = write_bibtex([item], dialect=dialect)
-    assert result.diagnostics == ()
+    assert only_datamodel_notes(result.diagnostics)
     back = read_bibtex(result.text)
     assert back.diagnostics == ()
     assert [canon(i) for i in back.items] == [canon(item)]
@@ -223,7 +229,28 @@ NATURAL = [
 @pytest.mark.parametrize("dialect", DIALECTS)
 @pytest.mark.parametrize("item", NATURAL, ids=[i["id"] for i in NATURAL])
 def test_natural_items_need_no_json_overflow(item, dialect):
+    if dialect == "biblatex" and item in (NEWSPAPER, REPORT):
+        pytest.skip("biber's data model needs an author for @article and a type for @report")
     assert "x-csl" not in one_entry(item, dialect)
+
+
+def test_biblatex_entries_fit_bibers_data_model():
+    unsigned = write_bibtex([NEWSPAPER], dialect="biblatex")
+    assert unsigned.text.startswith("@misc{")
+    fields = entries(unsigned.text)["NagyImreUjratemetese1989"]
+    assert fields["entrysubtype"] == "article-newspaper"
+    assert fields["howpublished"] == r"N{\'e}pszabads{\'a}g"
+    assert {d.code for d in unsigned.diagnostics} == {"biblatex-datamodel", "bibtex-x-csl"}
+    report = one_entry(REPORT, "biblatex")
+    assert report["type"] == "report" and report["institution"].startswith("Woodrow")
+    undated = one_entry(
+        {"id": "x", "type": "book", "title": "T", "author": [{"family": "A"}]}, "biblatex"
+    )
+    assert undated["date"] == "XXXX"
+    assert read_bibtex(write_bibtex([NEWSPAPER, REPORT], dialect="biblatex").text).items == (
+        NEWSPAPER,
+        REPORT,
+    )
 
 
 def test_kovrig_book_as_bibtex():
@@ -253,15 +280,15 @@ def test_kovrig_book_as_biblatex():
         (BEKES_CHAPTER, "bibtex", "incollection", {"booktitle", "editor", "pages"}),
         (KAPLAN_CZ, "bibtex", "article", {"journal", "number", "month"}),
         (KAPLAN_CZ, "biblatex", "article", {"journaltitle", "number", "date"}),
-        (NEWSPAPER, "biblatex", "article", {"entrysubtype", "journaltitle"}),
+        (NEWSPAPER, "biblatex", "misc", {"entrysubtype", "howpublished"}),  # no author
         (THESIS, "bibtex", "phdthesis", {"school", "type"}),
         (THESIS, "biblatex", "thesis", {"institution", "type"}),
         (REPORT, "bibtex", "techreport", {"institution", "number", "series"}),
-        (REPORT, "biblatex", "report", {"institution", "number", "series"}),
+        (REPORT, "biblatex", "report", {"institution", "number", "type"}),
         (WEBPAGE, "biblatex", "online", {"url", "urldate"}),
         (WEBPAGE, "bibtex", "misc", {"url", "entrysubtype"}),
         (ARCHIVAL, "bibtex", "misc", {"archive", "archive_location", "howpublished"}),
-        (ARCHIVAL, "biblatex", "misc", {"institution", "library", "location", "howpublished"}),
+        (ARCHIVAL, "biblatex", "misc", {"organization", "library", "location", "howpublished"}),
         ({**ARCHIVAL, "archive": None, "archive_location": None}, "bibtex", "unpublished", set()),
     ],
 )
@@ -287,7 +314,7 @@ def test_hungarian_and_slavic_letters_are_latex():
 
 def test_archival_fields_in_biblatex_use_the_default_data_model():
     fields = one_entry(ARCHIVAL, "biblatex")
-    assert fields["institution"] == "Hungarian National Archives"
+    assert fields["organization"] == "Hungarian National Archives"
     assert fields["location"] == "Budapest"
     assert fields["library"] == "XIX-J-1-j, 00183/13/1953"
     assert fields["howpublished"] == "Foreign Ministry, Great Britain, Top Secret documents"
@@ -391,7 +418,10 @@ def test_fields_without_bibtex_home_are_kept_as_json():
 
 def test_items_that_are_not_objects_are_reported():
     result = write_bibtex([KOVRIG, "not an item", {"id": "x", "bad": {1, 2}}])
-    assert [d.code for d in result.diagnostics] == ["not-an-item", "not-json"]
+    assert [d.code for d in result.diagnostics if d.code != "bibtex-x-csl"] == [
+        "not-an-item",
+        "not-json",
+    ]
     assert len(read_bibtex(result.text).items) == 2
 
 
@@ -567,7 +597,7 @@ CSL_ITEMS = st.fixed_dictionaries(
 @given(st.lists(CSL_ITEMS, max_size=4), st.sampled_from(DIALECTS))
 def test_any_items_round_trip(items, dialect):
     result = write_bibtex(items, dialect=dialect)
-    assert result.diagnostics == ()
+    assert only_datamodel_notes(result.diagnostics)
     for fields in entries(result.text).values():
         assert all(is_balanced(value) for value in fields.values())
     back = read_bibtex(result.text)

@@ -10,34 +10,73 @@ from footcite.parse.names import parse_names
 
 CASES = [
     (
-        "Bennett Kovrig: Of Walls and Bridges: The United States and Eastern Europe. New York, New York University Press, 1991.",
-        {"type": "book", "title": "Of Walls and Bridges: The United States and Eastern Europe",
-         "publisher": "New York University Press", "publisher-place": "New York", "year": 1991,
-         "author": [("Kovrig", "Bennett")]},
+        (
+            "Bennett Kovrig: Of Walls and Bridges: The United States and Eastern Europe. New York, "
+            "New York University Press, 1991."
+        ),
+        {
+            "type": "book",
+            "title": "Of Walls and Bridges: The United States and Eastern Europe",
+            "publisher": "New York University Press",
+            "publisher-place": "New York",
+            "year": 1991,
+            "author": [("Kovrig", "Bennett")],
+        },
     ),
     (
         "Kalmár Melinda: Ennivaló és hozomány. Budapest, Magvető, 1998.",
-        {"type": "book", "title": "Ennivaló és hozomány", "publisher": "Magvető",
-         "publisher-place": "Budapest", "year": 1998, "author": [("Kalmár", "Melinda")]},
+        {
+            "type": "book",
+            "title": "Ennivaló és hozomány",
+            "publisher": "Magvető",
+            "publisher-place": "Budapest",
+            "year": 1998,
+            "author": [("Kalmár", "Melinda")],
+        },
     ),
     (
         "Hermann Weber: Geschichte der DDR. München 1985, S. 245.",
-        {"title": "Geschichte der DDR", "publisher-place": "München", "year": 1985,
-         "locator": "245", "author": [("Weber", "Hermann")]},
+        {
+            "title": "Geschichte der DDR",
+            "publisher-place": "München",
+            "year": 1985,
+            "locator": "245",
+            "author": [("Weber", "Hermann")],
+        },
     ),
     (
-        "László Borhi: Rollback, Liberation, Containment or Inaction? U.S. Policy and Eastern Europe in the 1950s. Journal of Cold War Studies, Volume I, Number 3, Fall 1999.",
-        {"type": "article-journal", "container-title": "Journal of Cold War Studies", "volume": "I",
-         "issue": "3", "year": 1999},
+        (
+            "László Borhi: Rollback, Liberation, Containment or Inaction? U.S. "
+            "Policy and Eastern Europe in the 1950s. Journal of Cold War Studies, Volume I, "
+            "Number 3, Fall 1999."
+        ),
+        {
+            "type": "article-journal",
+            "container-title": "Journal of Cold War Studies",
+            "volume": "I",
+            "issue": "3",
+            "year": 1999,
+        },
     ),
     (
-        "Bence Kovrig: “Liberators: the superpowers and Hungary in 1956”. In Hungary and the Superpowers in the 20th century. Ed. Ignác Romsics. Budapest, László Teleki Foundation, 1995",
-        {"type": "chapter", "title": "Liberators: the superpowers and Hungary in 1956",
-         "container-title": "Hungary and the Superpowers in the 20th century",
-         "editor": [("Romsics", "Ignác")], "year": 1995},
+        (
+            "Bence Kovrig: “Liberators: the superpowers and Hungary in 1956”. "
+            "In Hungary and the Superpowers in the 20th century. Ed. Ignác Romsics. Budapest, "
+            "László Teleki Foundation, 1995"
+        ),
+        {
+            "type": "chapter",
+            "title": "Liberators: the superpowers and Hungary in 1956",
+            "container-title": "Hungary and the Superpowers in the 20th century",
+            "editor": [("Romsics", "Ignác")],
+            "year": 1995,
+        },
     ),
     (
-        "Csaba Békés: The 1956 Revolution and World Politics. CWIHP Working Paper 16. Washington D.C. 1996.",
+        (
+            "Csaba Békés: The 1956 Revolution and World Politics. CWIHP Working Paper 16. "
+            "Washington D.C. 1996."
+        ),
         {"type": "report", "collection-title": "CWIHP Working Paper", "number": "16", "year": 1996},
     ),
     ("Ibid., p. 5.", {"kind": "ibid", "locator": "5"}),
@@ -90,13 +129,21 @@ def test_locators(text, value, label):
 @pytest.mark.parametrize(
     ("text", "want"),
     [
-        ("Melvyn P. Leffler, Davis S. Painter", [("Leffler", "Melvyn P."), ("Painter", "Davis S.")]),
-        ("Vladislav Zubok — Konstantin Pleshakov", [("Zubok", "Vladislav"), ("Pleshakov", "Konstantin")]),
+        (
+            "Melvyn P. Leffler, Davis S. Painter",
+            [("Leffler", "Melvyn P."), ("Painter", "Davis S.")],
+        ),
+        (
+            "Vladislav Zubok — Konstantin Pleshakov",
+            [("Zubok", "Vladislav"), ("Pleshakov", "Konstantin")],
+        ),
         ("Marchio, David James", [("Marchio", "David James")]),
         ("Chen Jian", [("Chen", "Jian")]),
         ("Kalmár Melinda", [("Kalmár", "Melinda")]),
-        ("Csaba Békés, Malcolm Byrne and János M. Rainer",
-         [("Békés", "Csaba"), ("Byrne", "Malcolm"), ("Rainer", "János M.")]),
+        (
+            "Csaba Békés, Malcolm Byrne and János M. Rainer",
+            [("Békés", "Csaba"), ("Byrne", "Malcolm"), ("Rainer", "János M.")],
+        ),
     ],
 )
 def test_names(text, want):

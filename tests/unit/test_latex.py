@@ -103,7 +103,7 @@ TITLES = [
     ),
     ("Cold War", "Cold {War}"),
     ("NATO and the Warsaw Pact", "{NATO} and the {Warsaw} {Pact}"),
-    ("the origins of the Cold War", "the origins of the {Cold} {War}"),
+    ("the origins of the Cold War", "{the} origins of the {Cold} {War}"),
     ("Őrség and Győr", r"{\H{O}}rs{\'e}g and {Gy{\H{o}}r}"),
     ("Az 1956-os forradalom", "Az 1956-os forradalom"),
     ("McCarthy", "{McCarthy}"),

@@ -41,6 +41,11 @@ def tags(text):
     return pairs
 
 
+def only_overflow_notes(diagnostics) -> bool:
+    """Fields RIS has no tag for are reported (kept in the footcite-csl note), as information."""
+    return all(d.code == "ris-overflow" and d.severity.value == "info" for d in diagnostics)
+
+
 def one_record(item):
     result = write_ris([item])
     assert result.diagnostics == ()
@@ -50,7 +55,7 @@ def one_record(item):
 @pytest.mark.parametrize("item", ITEMS, ids=[i["id"] for i in ITEMS])
 def test_round_trip(item):
     result = write_ris([item])
-    assert result.diagnostics == ()
+    assert only_overflow_notes(result.diagnostics)
     back = read_ris(result.text)
     assert back.diagnostics == ()
     assert [canon(i) for i in back.items] == [canon(item)]
@@ -252,7 +257,7 @@ def test_every_cut_of_a_written_file_reads_or_raises_format_error():
 @given(st.lists(CSL_ITEMS, max_size=4))
 def test_any_items_round_trip(items):
     result = write_ris(items)
-    assert result.diagnostics == ()
+    assert only_overflow_notes(result.diagnostics)
     back = read_ris(result.text)
     assert [canon(i) for i in back.items] == [canon(i) for i in items]
 

@@ -64,7 +64,8 @@ def normalise_name(name: str) -> str:
     "MAGYAR ORSZAGOS LEVELTAR" compare equal, and so do "SAPMO-BArch" and "SAPMO BArch". Other
     modules use it too, so that every part of footcite agrees on what "the same name" means.
     """
-    text = unicodedata.normalize("NFKD", name.casefold())
+    # compatibility forms first ("𝙰" -> "A"), so that casefolding sees every letter
+    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", name).casefold())
     out: list[str] = []
     for ch in text:
         if unicodedata.combining(ch) or ch in _DROP:

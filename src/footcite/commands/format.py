@@ -1,4 +1,9 @@
-"""`footcite format PATH... --style NAME [--bibliography] [--format text|html|json]`."""
+"""`footcite format PATH... --style NAME [--bibliography] [--format text|html|markdown|json]`.
+
+text, html and markdown print the notes ("N. text", one per line) or, with --bibliography,
+the bibliography entries; json prints both: {"notes": [{"number", "text"}], "bibliography":
+[...]}, the notes that cite something and the entries in order (plain text).
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "format",
         help="render the notes (or the bibliography) in a CSL style",
         description="Render the parsed notes, or the bibliography, in any CSL style.",
-        epilog="example:\n  footcite format examples/bekes-2002.txt --style chicago-notes-bibliography",
+        epilog="example:\n  footcite format examples/bekes-2002.txt "
+        "--style chicago-notes-bibliography",
         formatter_class=formatter(),
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="text file(s) to parse")
@@ -26,13 +32,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument(
         "--bibliography", action="store_true", help="print the bibliography, not the notes"
     )
-    p.add_argument("--format", choices=["text", "html", "json"], default="text", dest="output")
+    p.add_argument(
+        "--format",
+        choices=["text", "html", "markdown", "json"],
+        default="text",
+        dest="output",
+        help="text (default), html, markdown, or json with notes and bibliography",
+    )
     output_args(p)
 
 
 def rendered_json(rendered: Rendered) -> str:
+    """The JSON of --format json (documents are named when several were given)."""
+    several = len({n.document for n in rendered.notes}) > 1
     data = {
-        "notes": [{"number": n.number, "text": n.text} for n in rendered.notes],
+        "notes": [
+            {"number": n.number, "text": n.text, **({"document": n.document} if several else {})}
+            for n in rendered.notes
+        ],
         "bibliography": list(rendered.bibliography),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -41,7 +58,7 @@ def rendered_json(rendered: Rendered) -> str:
 def run(args: argparse.Namespace) -> int:
     load_style_bytes(args.style)  # an unknown style fails before any parsing
     result = run_pipeline(args.paths)
-    output = "html" if args.output == "html" else "text"
+    output = args.output if args.output in ("html", "markdown") else "text"
     rendered = render(result.notes, result.references, style=args.style, output=output)
     if args.output == "json":
         text = rendered_json(rendered)

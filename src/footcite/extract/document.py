@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from footcite import diagnostics as diag
 from footcite.extract.calls import build_body, find_calls
+from footcite.extract.credits import credit_notes
 from footcite.extract.notes import split_notes
 from footcite.model import Document, Note, SourceText
 
@@ -43,6 +44,12 @@ def extract(source: SourceText, name: str | None = None) -> Document:
         )
         for raw in split.notes
     )
+    # web articles cite in photo credits and "writes X": each becomes a note after the others
+    first = max((n.number for n in notes), default=0) + 1
+    credits = credit_notes(source.text, body, first, [n.text for n in notes], doc_name)
+    if credits and split.layout == "no-notes":
+        problems = [p for p in problems if p.code != "extract-no-notes"]
+    notes += tuple(credits)
     return Document(
         name=doc_name,
         body=body,

@@ -43,6 +43,21 @@ def drop_cover(lines: list[str]) -> tuple[list[str], int]:
     return lines[last + 1 :], last + 1
 
 
+_COMMENTS = re.compile(
+    r"^\s*(?:\d+\s+(?:Comments?|Responses?|Replies)|Comments|Leave a (?:Reply|Comment)|"
+    r"Hozzászólások|\d+\s+hozzászólás|Kommentare|Commentaires)\s*$",
+    re.IGNORECASE,
+)
+
+
+def drop_comments(lines: list[str]) -> tuple[list[str], int]:
+    """Cut a web page's reader comments: their numbered list is not the article's notes."""
+    for i, line in enumerate(lines):
+        if i > 5 and _COMMENTS.match(line):
+            return lines[:i], len(lines) - i
+    return lines, 0
+
+
 def is_page_junk(line: str) -> bool:
     """A line that holds only a page number or a bare URL of the platform."""
     return bool(_PAGE_NUMBER.match(line)) or bool(_COVER_LINE.search(line))

@@ -98,6 +98,11 @@ def split_notes(text: str, name: str = "<text>") -> Split:
     lines, dropped = L.drop_cover(raw_lines)
     if dropped:
         problems.append(diag.info("extract-cover", f"dropped a {dropped}-line cover page", name))
+    lines, cut = L.drop_comments(lines)
+    if cut:
+        problems.append(
+            diag.info("extract-comments", f"dropped {cut} lines of reader comments", name)
+        )
     lines = L.join_broken_superscripts(lines)
     run = _longest_run(_candidates(lines))
     if len(run) < 2 and not (len(run) == 1 and run[0][1] == 1):

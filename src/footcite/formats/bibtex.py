@@ -1,7 +1,9 @@
 """BibTeX and BibLaTeX: `write_bibtex(items, dialect=...)` and `read_bibtex(text)`.
 
 Writing maps each CSL-JSON item onto an entry (see `bibtex_fields` for the mapping), gives it
-a Better-BibTeX-like key (see `citekeys`), and then reads the entry back: whatever does not
+a Better-BibTeX-like key (see `citekeys`), fits a BibLaTeX entry to biber's data model (see
+`biblatex_model`: biber --validate-datamodel --dieondatamodel accepts every entry), and then
+reads the entry back: whatever does not
 come back exactly is added as compact JSON in the field `x-csl`, so that
 `read_bibtex(write_bibtex(items).text).items == items`. Values are LaTeX with balanced braces
 (see `latex`); `url` and `doi` are written verbatim.
@@ -33,6 +35,7 @@ from bibtexparser.model import (
 from bibtexparser.model import Field as BibField
 
 from footcite.diagnostics import Diagnostic, FormatError, error, info, warning
+from footcite.formats.biblatex_model import fit
 from footcite.formats.bibtex_fields import MONTHS, fields_to_item, item_to_fields
 from footcite.formats.citekeys import assign_keys
 from footcite.formats.common import (
@@ -40,6 +43,7 @@ from footcite.formats.common import (
     apply_overflow,
     dump_overflow,
     load_overflow,
+    overflow_fields,
     overflow_for,
     plain_items,
     same,
@@ -57,11 +61,19 @@ def write_bibtex(items: Iterable[Any], *, dialect: str = "bibtex") -> WriteResul
     blocks = []
     for item, key in zip(plain, assign_keys(plain), strict=True):
         etype, fields = item_to_fields(item, key, dialect)
+        if dialect == "biblatex":
+            etype, fields, changes = fit(etype, fields, item)
+            for change in changes:
+                diagnostics.append(info("biblatex-datamodel", change, f"entry {key}"))
         text = _render(etype, key, fields)
         back = _reread(text)
         payload = overflow_for(item, back) if back is not None else item
         if payload is not None:
             fields.append(("x-csl", dump_overflow(payload), False))
+            held = ", ".join(f for f in overflow_fields(payload) if f != "id")
+            if held:
+                message = f"kept only in x-csl (other readers do not see them): {held}"
+                diagnostics.append(info("bibtex-x-csl", message, f"entry {key}"))
             text = _render(etype, key, fields)
             back = _reread(text)
         if back is None or not same(back, item):

@@ -30,12 +30,8 @@ url and DOI -> doi (verbatim), ISBN, ISSN, language, note, annote -> annote (Bib
 annotation), abstract, keyword -> keywords, medium -> howpublished, version, status -> pubstate.
 The CSL id goes in `x-csl-id` when it differs from the key.
 
-Archives. BibLaTeX, only with fields of biber's default data model: archive -> institution,
-archive_location -> library ("library name and call number"), and for @misc/@unpublished
-entries archive-place -> location and archive_collection -> howpublished (read back so
-when the entry has an institution or library). BibTeX: the fields `archive`, `archive-place`,
-`archive_location`, `archive_collection` (BibTeX ignores them) plus a readable summary in
-`howpublished`, which reading drops again when it still matches.
+Archives: see `bibtex_archive` (BibLaTeX entries keep to biber's data model, see
+`biblatex_model`).
 
 Everything else, and every value the entry does not give back exactly, goes into `x-csl`
 (see `footcite.formats.common`).
@@ -46,6 +42,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from footcite.formats.bibtex_archive import put_archive, read_archive
+from footcite.formats.bibtex_archive import text_value as _text
 from footcite.formats.bibtex_names import bibtex_to_names, names_to_bibtex
 from footcite.formats.common import date_parts, date_to_iso, iso_to_date
 from footcite.formats.latex import latex_to_unicode, unicode_to_latex
@@ -80,7 +78,6 @@ _BIBLATEX_TYPES |= {"patent": "patent", "periodical": "periodical"}
 _BIBLATEX_TYPES |= {"entry-encyclopedia": "inreference", "entry-dictionary": "inreference"}
 _BOOKS = ("book", "mvbook", "booklet", "collection", "mvcollection", "proceedings", "manual")
 _READ_TYPES |= dict.fromkeys((*_BOOKS, "mvproceedings", "reference", "mvreference"), "book")
-_ARCHIVE = ("archive", "archive-place", "archive_location", "archive_collection")
 _LISTS = ("publisher", "location", "institution", "language", "origlocation", "origpublisher")
 _AND = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
 
@@ -122,15 +119,6 @@ def _kind(etype: str) -> str:
     return "misc" if etype in ("misc", "unpublished") else "other"
 
 
-def _text(value: Any, *, title: bool = False, listed: bool = False) -> str | None:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not value:
-        return None
-    latex = unicode_to_latex(value, protect_case=title)
-    return "{" + latex + "}" if listed and _AND.search(latex) else latex
-
-
 def _verbatim(value: Any) -> str | None:
     if not isinstance(value, str) or not value or "\\" in value:
         return None
@@ -142,17 +130,6 @@ def _verbatim(value: Any) -> str | None:
         if depth < 0:
             return None
     return value if depth == 0 else None
-
-
-def archive_summary(archive: dict[str, Any]) -> str:
-    """The readable `howpublished` of an archival item in BibTeX."""
-    head = ", ".join(
-        archive[k] for k in _ARCHIVE[:3] if isinstance(archive.get(k), str) and archive[k]
-    )
-    tail = archive.get("archive_collection")
-    if isinstance(tail, str) and tail:
-        return f"{head}; {tail}" if head else tail
-    return head
 
 
 def item_to_fields(item: dict[str, Any], key: str, dialect: str) -> tuple[str, list[Field]]:
@@ -207,7 +184,7 @@ def item_to_fields(item: dict[str, Any], key: str, dialect: str) -> tuple[str, l
     else:
         put("publisher", publisher)
     put("location" if biblatex else "address", _text(item.get("publisher-place"), listed=True))
-    _put_archive(item, put, biblatex=biblatex, kind=kind)
+    put_archive(item, put, biblatex=biblatex, kind=kind)
     put("howpublished", _text(item.get("medium")))
     _put_dates(item, put, biblatex=biblatex)
     put("url", _verbatim(item.get("URL")))
@@ -234,25 +211,6 @@ _SIMPLE = (
     ("abstract", "abstract"),
     ("keyword", "keywords"),
 )
-
-
-def _put_archive(item: dict[str, Any], put, *, biblatex: bool, kind: str) -> None:
-    if not biblatex:
-        for name in _ARCHIVE:
-            put(name, _text(item.get(name)))
-        if "medium" not in item and any(isinstance(item.get(k), str) for k in _ARCHIVE):
-            put("howpublished", _text(archive_summary(item)))
-        return
-    if kind not in ("thesis", "report"):
-        put("institution", _text(item.get("archive"), listed=True))
-    put("library", _text(item.get("archive_location")))
-    if kind == "misc" and any(
-        isinstance(item.get(k), str) for k in ("archive", "archive_location")
-    ):
-        if "publisher-place" not in item:
-            put("location", _text(item.get("archive-place"), listed=True))
-        if "medium" not in item:
-            put("howpublished", _text(item.get("archive_collection")))
 
 
 def _put_dates(item: dict[str, Any], put, *, biblatex: bool) -> None:
@@ -359,7 +317,7 @@ def fields_to_item(etype: str, key: str, fields: dict[str, str]) -> dict[str, An
     for name in ("school", "institution") if csl in ("thesis", "report") else ():
         take(name, "publisher")
     take("publisher", "publisher")
-    _read_archive(fields, item, kind)
+    read_archive(fields, item, kind)
     take("address", "publisher-place")
     take("location", "publisher-place")
     take("howpublished", "medium")
@@ -382,26 +340,3 @@ def fields_to_item(etype: str, key: str, fields: dict[str, str]) -> dict[str, An
         if name in fields:
             item[csl_key] = iso_to_date(latex_to_unicode(fields.pop(name)))
     return item
-
-
-def _read_archive(fields: dict[str, str], item: dict[str, Any], kind: str) -> None:
-    own = {n: latex_to_unicode(fields.pop(n)) for n in _ARCHIVE if n in fields}
-    if own:
-        item.update({n: v for n, v in own.items() if v})
-        summary = archive_summary(own)
-        if latex_to_unicode(fields.get("howpublished", "")) == summary and summary:
-            fields.pop("howpublished")
-        return
-    archival = kind == "misc" and ("institution" in fields or "library" in fields)
-    for name, csl_key in (("institution", "archive"), ("library", "archive_location")):
-        if name in fields:
-            text = latex_to_unicode(fields.pop(name))
-            if text:
-                item[csl_key] = text
-    if archival:
-        for name, csl_key in (
-            ("location", "archive-place"),
-            ("howpublished", "archive_collection"),
-        ):
-            if name in fields:
-                item[csl_key] = latex_to_unicode(fields.pop(name))

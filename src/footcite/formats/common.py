@@ -62,6 +62,15 @@ def overflow_for(item: Item, back: Item) -> Any:
     return changed or None
 
 
+def overflow_fields(payload: Any) -> list[str]:
+    """The CSL fields an overflow holds or removes (for the report of what a format lacks)."""
+    if isinstance(payload, dict):
+        return sorted(payload)
+    if isinstance(payload, list) and len(payload) == 2 and isinstance(payload[0], dict):
+        return sorted({*payload[0], *payload[1]})
+    return []
+
+
 def apply_overflow(item: Item, payload: Any) -> Item:
     """`item` with the overflow applied; raises ValueError if `payload` is not one."""
     if isinstance(payload, dict):

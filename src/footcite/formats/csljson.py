@@ -18,13 +18,37 @@ from footcite.formats.results import ReadResult, WriteResult
 from footcite.model import Reference
 
 NAME_VARIABLES = frozenset(
-    """author chair collection-editor compiler composer container-author contributor curator
-    director editor editorial-director executive-producer guest host illustrator interviewer
-    narrator organizer original-author performer producer recipient reviewed-author
-    script-writer series-creator translator""".split()
+    [
+        "author",
+        "chair",
+        "collection-editor",
+        "compiler",
+        "composer",
+        "container-author",
+        "contributor",
+        "curator",
+        "director",
+        "editor",
+        "editorial-director",
+        "executive-producer",
+        "guest",
+        "host",
+        "illustrator",
+        "interviewer",
+        "narrator",
+        "organizer",
+        "original-author",
+        "performer",
+        "producer",
+        "recipient",
+        "reviewed-author",
+        "script-writer",
+        "series-creator",
+        "translator",
+    ]
 )
 DATE_VARIABLES = frozenset(
-    "accessed available-date event-date issued original-date submitted".split()
+    ["accessed", "available-date", "event-date", "issued", "original-date", "submitted"]
 )
 MAX_DEPTH = 64
 
@@ -57,14 +81,18 @@ def _check_item(item: Any, where: str) -> tuple[dict[str, Any] | None, list[diag
         if key in NAME_VARIABLES:
             if not isinstance(value, list) or not all(isinstance(n, dict) for n in value):
                 problems.append(
-                    diag.warning("csljson-names", f"{key!r} is not a list of names; kept as literal", where)
+                    diag.warning(
+                        "csljson-names", f"{key!r} is not a list of names; kept as literal", where
+                    )
                 )
                 value = [{"literal": str(value)}]
         elif key in DATE_VARIABLES:
             if isinstance(value, str):
                 value = {"raw": value}
             elif not isinstance(value, dict):
-                problems.append(diag.warning("csljson-date", f"{key!r} is not a date; kept as raw", where))
+                problems.append(
+                    diag.warning("csljson-date", f"{key!r} is not a date; kept as raw", where)
+                )
                 value = {"raw": str(value)}
         out[key] = value
     if "type" not in out:

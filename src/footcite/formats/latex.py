@@ -23,8 +23,9 @@ in pylatexenc's table. ``latex_to_unicode(unicode_to_latex(s)) == s`` for every 
 
 Titles: `unicode_to_latex(title, protect_case=True)` wraps each word that has a capital letter
 in braces (``{Walls}``), so that BibTeX styles which lowercase titles keep the capitals; the
-first word is left alone when only its first letter is a capital. Reading removes every
-grouping brace, so the protection disappears again.
+first word is left alone when only its first letter is a capital. A lower-case word that opens
+the title, or follows ``. : ? !``, is braced too (``{the}``): pandoc capitalises it otherwise.
+Reading removes every grouping brace, so the protection disappears again.
 """
 
 from __future__ import annotations
@@ -156,7 +157,9 @@ def _pair_braces(text: str) -> set[int]:
 
 
 def _protected_words(text: str) -> dict[int, int]:
-    """Start -> end of the words to brace-protect: words with a capital letter."""
+    """Start -> end of the words to brace-protect: words with a capital letter (the first word
+    is left alone when only its first letter is a capital), and lower-case words that open
+    the title or a sentence or subtitle in it (pandoc and some styles capitalise those)."""
     spans: dict[int, int] = {}
     first = True
     for match in _WORD.finditer(text):
@@ -165,10 +168,13 @@ def _protected_words(text: str) -> dict[int, int]:
             only_initial = not any(c.isupper() for c in word[1:])
             if not (first and only_initial):
                 spans[match.start()] = match.end()
+        elif word[:1].isalpha() and _OPENS.search(text[: match.start()]):
+            spans[match.start()] = match.end()
         first = False
     return spans
 
 
+_OPENS = re.compile(r"(?:^\W*|[.:?!]\s+\W*)$")
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+")
 
 

@@ -30,6 +30,7 @@ from footcite.formats.common import (
     apply_overflow,
     dump_overflow,
     load_overflow,
+    overflow_fields,
     overflow_for,
     plain_items,
     same,
@@ -66,6 +67,13 @@ def write_ris(items: Iterable[Any]) -> WriteResult:
         back = _reread([record])
         payload = overflow_for(item, back) if back is not None else item
         if payload is not None:
+            held = ", ".join(f for f in overflow_fields(payload) if f != "id")
+            if held:
+                where = f"item {ris_id or item.get('title', '')}"
+                message = (
+                    f"kept only in the footcite-csl note (other readers do not see them): {held}"
+                )
+                diagnostics.append(info("ris-overflow", message, where))
             note = MARKER + dump_overflow(payload, brace_safe=False)
             record.setdefault(NAME_OF["N1"], []).append(note)
             back = _reread([record])

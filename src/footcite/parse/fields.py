@@ -30,22 +30,38 @@ _DATE_SEG = re.compile(
 )
 _SEASON_ONLY = re.compile(rf"^{_SEASON}$")
 _RANGE = re.compile(r"^\d{1,4}\s*[-–—]\s*\d{1,4}\.?$")
-_VOLUME = re.compile(r"^(?:Vol\.|vol\.|Volume|Bd\.|t\.|köt\.|évf\.)\s*(?P<v>[\dIVXLCivxlc/\-]+)\.?$")
+_VOLUME = re.compile(
+    r"^(?:Vol\.|vol\.|Volume|Bd\.|t\.|köt\.|évf\.)\s*(?P<v>[\dIVXLCivxlc/\-]+)\.?$"
+)
 _ISSUE = re.compile(
     r"^(?:No\.|Nos\.|no\.|Issues?|Number|Nr\.|nr|H\.|Heft|sz\.|č\.|n°)\s*(?P<v>\S.*?)\.?$|"
     r"^(?P<w>special issue|különszám|Sonderheft)$"
 )
 _IN = re.compile(r"^(?:In|in|In:|in:|W:|w:|V:|v:|Dans|dans)\s+(?=\S)")
-_EDITOR_BEFORE = re.compile(r"^(?:Ed\.|Eds\.|ed\.|eds\.|edited by|Edited by|\(eds?\.?\)|szerk\.|Hrsg\.(?: von)?|hrsg\. von|red\.)\s*(?P<names>.+)$")
-_EDITOR_AFTER = re.compile(r"^(?P<names>.+?)\s*(?:\(eds?\.?\)|\beds?\.?|\(szerk\.\)|\bszerk\.|\(Hrsg\.\)|\(red\.\))$")
-_TRANSLATOR = re.compile(r"^(?:Trans\.|trans\.|Translated by|translated by|ford\.|übers\. von)\s*(?P<names>.+)$")
-_SERIES_NUMBER = re.compile(r"^(?P<series>.*?(?:Working Papers?|Paper|Occasional Paper|Series))\s+(?:No\.\s*)?(?P<num>\d+)\.?$")
+_EDITOR_BEFORE = re.compile(
+    r"^(?:Ed\.|Eds\.|ed\.|eds\.|edited by|Edited by|\(eds?\.?\)|szerk\.|Hrsg\.(?: von)?|"
+    r"hrsg\. von|red\.)\s*(?P<names>.+)$"
+)
+_EDITOR_AFTER = re.compile(
+    r"^(?P<names>.+?)\s*(?:\(eds?\.?\)|\beds?\.?|\(szerk\.\)|\bszerk\.|\(Hrsg\.\)|\(red\.\))$"
+)
+_TRANSLATOR = re.compile(
+    r"^(?:Trans\.|trans\.|Translated by|translated by|ford\.|übers\. von)\s*(?P<names>.+)$"
+)
+_SERIES_NUMBER = re.compile(
+    r"^(?P<series>.*?(?:Working Papers?|Paper|Occasional Paper|Series))"
+    r"\s+(?:No\.\s*)?(?P<num>\d+)\.?$"
+)
 _QUOTED = re.compile(r"^[“\"„«‘'](?P<t>.+?)[”\"“»’']\s*[.,:;]?")
 _AUTHOR = re.compile(r"^(?P<names>[^:“\"„\[]{2,140}?)\s*:\s*(?=\S)")
 _CHICAGO_AUTHOR = re.compile(
-    r"^(?P<names>[A-ZÀ-ÖØ-Þ][\w.\-’']+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.\-’']+|de|van|von|del)){1,3}),\s+(?=[“\"A-ZÀ-ÖØ-Þ])"
+    r"^(?P<names>[A-ZÀ-ÖØ-Þ][\w.\-’']+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.\-’']+|de|van|von|del)){1,3}),"
+    r"\s+(?=[“\"A-ZÀ-ÖØ-Þ])"
 )
-_NEWSPAPERS = re.compile(r"\b(Times|Post|Herald|Tribune|Gazette|Zeitung|Monde|Figaro|Pravda|Izvestiia|Népszabadság|Szabad Nép|Magyar Nemzet|Guardian|Telegraph)\b")
+_NEWSPAPERS = re.compile(
+    r"\b(Times|Post|Herald|Tribune|Gazette|Zeitung|Monde|Figaro|Pravda|Izvestiia|Népszabadság|"
+    r"Szabad Nép|Magyar Nemzet|Guardian|Telegraph)\b"
+)
 
 
 @attrs.frozen
@@ -73,8 +89,14 @@ def parse_citation(text: str, *, inherited_authors: list[dict[str, Any]] | None 
         rest = body[m.end() :].lstrip(" ,.").strip()
         _, loc = split_locator(", " + rest) if rest else (rest, None)
         if loc is None and rest and re.fullmatch(r"(?:at\s+)?\d+(?:\s*[-–]\s*\d+)?\.?", rest):
-            loc = Locator(normalise_range(rest.rstrip(".").removeprefix("at").strip()), "page", rest, 0)
-        kind = "ibid" if not who and not re.match(r"(?i)op|loc|art|i\.\s*m|ukaz|указ", m.group(0)) else "op-cit"
+            loc = Locator(
+                normalise_range(rest.rstrip(".").removeprefix("at").strip()), "page", rest, 0
+            )
+        kind = (
+            "ibid"
+            if not who and not re.match(r"(?i)op|loc|art|i\.\s*m|ukaz|указ", m.group(0))
+            else "op-cit"
+        )
         return Parsed({"author": who} if who else {}, loc, kind=kind)
     body, loc = split_locator(body)
     fields: dict[str, Any] = {}
@@ -91,7 +113,13 @@ def parse_citation(text: str, *, inherited_authors: list[dict[str, Any]] | None 
     segments = _segments(body)
     _assign(segments, fields, title)
     _finish(fields, loc)
-    if fields.get("type") in {"chapter", "article-journal", "article-newspaper", "article-magazine"} and loc and "-" in loc.value and "page" not in fields:
+    if (
+        fields.get("type")
+        in {"chapter", "article-journal", "article-newspaper", "article-magazine"}
+        and loc
+        and "-" in loc.value
+        and "page" not in fields
+    ):
         fields["page"] = loc.value
         loc = None
     if not fields.get("title") and not fields.get("container-title"):
@@ -104,7 +132,10 @@ def parse_citation(text: str, *, inherited_authors: list[dict[str, Any]] | None 
 
 
 def _has_publication(fields: dict[str, Any]) -> bool:
-    return any(k in fields for k in ("issued", "publisher", "publisher-place", "container-title", "genre", "number"))
+    return any(
+        k in fields
+        for k in ("issued", "publisher", "publisher-place", "container-title", "genre", "number")
+    )
 
 
 def _take_authors(body: str) -> tuple[tuple[str, str] | None, str]:
@@ -123,7 +154,11 @@ def _take_authors(body: str) -> tuple[tuple[str, str] | None, str]:
                 return ("editor", ed.group("names")), rest
             return ("author", raw), rest
     m = _CHICAGO_AUTHOR.match(body)
-    if m and re.search(rf"\([^()]*?:[^()]*?\b{_YEAR}\)", body) and not lx.starts_with_place(m.group("names")):
+    if (
+        m
+        and re.search(rf"\([^()]*?:[^()]*?\b{_YEAR}\)", body)
+        and not lx.starts_with_place(m.group("names"))
+    ):
         raw = m.group("names")
         if looks_like_names(raw):
             return ("author", raw), body[m.end() :]
@@ -207,11 +242,13 @@ def _segments(body: str) -> list[tuple[str, str]]:
 def _split_after_abbrev(buf: str, rest: str) -> bool:
     """After "I." or "ed." a segment still ends when a place, a year or a name list follows."""
     nxt = rest.strip()
-    if re.search(r"\b(?:ed|eds|Ed|Eds)$", buf) and looks_like_names(re.sub(r"\s*\b[Ee]ds?$", "", buf)):
+    if re.search(r"\b(?:ed|eds|Ed|Eds)$", buf) and looks_like_names(
+        re.sub(r"\s*\b[Ee]ds?$", "", buf)
+    ):
         return True
-    if re.search(r"(?<=\s)[IVXLC]$", buf) and (lx.starts_with_place(nxt) or re.match(_YEAR, nxt)):
-        return True
-    return False
+    return bool(
+        re.search(r"(?<=\s)[IVXLC]$", buf) and (lx.starts_with_place(nxt) or re.match(_YEAR, nxt))
+    )
 
 
 def _emit(out: list[tuple[str, str]], sep: str, buf: str) -> None:
@@ -291,9 +328,9 @@ def _assign(segments: list[tuple[str, str]], fields: dict[str, Any], quoted: str
             classes[i] = "other"
         if c == "journal" and i == 0 and quoted is None:
             classes[i] = "other"
-        if c == "editor" or (c == "other" and i and classes[i - 1] == "editor"):
-            if c == "other" and looks_like_names(segments[i][1]) and len(segments[i][1].split()) <= 8:
-                classes[i] = "editor-more"
+        after_editor = c == "other" and i and classes[i - 1] == "editor"
+        if after_editor and looks_like_names(segments[i][1]) and len(segments[i][1].split()) <= 8:
+            classes[i] = "editor-more"
     title_parts: list[tuple[str, str]] = []
     container_parts: list[tuple[str, str]] = []
     if quoted is not None:
@@ -400,7 +437,20 @@ def _set_date(fields: dict[str, Any], seg: str) -> None:
     parts = [int(m.group("year"))]
     month = m.group("month")
     if month:
-        months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        months = [
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+        ]
         parts.append(months.index(month[:3].lower()) + 1)
         if m.group("day"):
             parts.append(int(m.group("day")))
@@ -424,15 +474,23 @@ def _finish(fields: dict[str, Any], loc: Locator | None) -> None:
             fields["page"] = pages
     if re.search(r"manuscript|kézirat|Manuskript|typescript", genre):
         kind = "manuscript"
-    elif re.search(r"Hovedoppgave|PhD|Ph\.D|dissertation|Dissertation|thesis|Thesis|disszertáció", genre) or re.search(r"Microfilms", fields.get("publisher", "")):
+    elif re.search(
+        r"Hovedoppgave|PhD|Ph\.D|dissertation|Dissertation|thesis|Thesis|disszertáció", genre
+    ) or re.search(r"Microfilms", fields.get("publisher", "")):
         kind = "thesis"
-    elif fields.get("collection-title", "").endswith(("Paper", "Papers")) or "Working Paper" in genre:
+    elif (
+        fields.get("collection-title", "").endswith(("Paper", "Papers")) or "Working Paper" in genre
+    ):
         kind = "report"
     elif container and _NEWSPAPERS.search(container):
         kind = "article-newspaper"
-    elif container and (was_in and ("editor" in fields or "publisher" in fields or "publisher-place" in fields)):
+    elif container and (
+        was_in and ("editor" in fields or "publisher" in fields or "publisher-place" in fields)
+    ):
         kind = "chapter"
-    elif container and ("issue" in fields or "volume" in fields or lx.CONTAINER_WORDS.search(container) or quoted):
+    elif container and (
+        "issue" in fields or "volume" in fields or lx.CONTAINER_WORDS.search(container) or quoted
+    ):
         kind = "article-journal"
     elif container and was_in:
         kind = "chapter"

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as running text (easier to read and extend than a list literal)."""
+    return text.split()
+
+
 PLACES = frozenset(
-    [w.replace("-", " ") for w in """
+    [
+        w.replace("-", " ")
+        for w in _words("""
     Amsterdam Ann-Arbor Athens Baltimore Basel Baton-Rouge Beijing Belgrade Beograd Berkeley
     Berlin Bern Bloomington Bonn Boston Boulder Bratislava Brno Brussels Bruxelles Bucharest
     București Budapest Cambridge Chapel-Hill Chicago Cluj Columbia Debrecen Durham Edinburgh
@@ -28,13 +36,12 @@ PLACES = frozenset(
     Linz Olomouc Ostrava Košice Nitra Gdańsk Katowice Łódź Toruń Miskolc Győr Veszprém Eger
     Sopron Kolozsvár Pozsony Cluj-Napoca Pierrefitte-sur-Seine La-Courneuve Vincennes
     College-Park Stanford Kraków Ithaca Evanston Lexington Columbus Detroit Seattle Houston
-    """.split()]
+    """)
+    ]
 )
 
 _PLACE_RE = re.compile(
-    r"^(?:"
-    + "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True))
-    + r")\b"
+    r"^(?:" + "|".join(sorted((re.escape(p) for p in PLACES), key=len, reverse=True)) + r")\b"
 )
 
 PUBLISHER_WORDS = re.compile(
@@ -97,11 +104,13 @@ BACKREF = re.compile(
 )
 
 PROSE_WORDS = frozenset(
-    """was were is are has have had would could should will did does been being which who whom
+    _words(
+        """was were is are has have had would could should will did does been being which who whom
     whose that this these those it its they their them there not only also however although
     because since while when where whether our we his her he she i my me you your than then
     very so such what if can may might must
-    """.split()
+    """
+    )
 )
 
 ARCHIVE_WORDS = re.compile(

@@ -65,8 +65,8 @@ def split_bare_pages(text: str) -> tuple[str, str | None]:
     if not m:
         return text, None
     value = m.group("value")
-    if re.fullmatch(r"1[5-9]\d\d|20\d\d", value):
-        return text, None  # a year, not a page
+    if re.fullmatch(r"(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*(?:1[5-9]\d\d|20\d\d))?", value):
+        return text, None  # a year or a span of years ("1953-1959"), not pages
     return text[: m.start()].rstrip(" ,.;:"), normalise_range(value)
 
 

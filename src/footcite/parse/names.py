@@ -10,8 +10,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+
+def _words(text: str) -> list[str]:
+    """A word list written as running text (easier to read and extend than a list literal)."""
+    return text.split()
+
+
 HUNGARIAN_GIVEN = frozenset(
-    """Ábel Ádám Adrienn Ágnes Ágota Albert Alajos Aladár Andor András Andrea Anikó Anna
+    _words("""Ábel Ádám Adrienn Ágnes Ágota Albert Alajos Aladár Andor András Andrea Anikó Anna
     Antal Árpád Attila Balázs Bálint Barbara Béla Bence Bernadett Csaba Dániel Dávid Dénes
     Dezső Dóra Edit Ede Elemér Emese Endre Erik Ernő Erzsébet Ervin Eszter Éva Ferenc Flóra
     Gábor Gáspár Gergely Géza Gizella Gyula György Györgyi Gyöngyi Hajnalka Henrik Ibolya Ignác
@@ -19,17 +25,21 @@ HUNGARIAN_GIVEN = frozenset(
     Károly Katalin Kinga Klára Krisztina Krisztián Kristóf Lajos László Levente Lőrinc Magdolna
     Margit Mária Márk Márta Márton Melinda Mihály Miklós Mónika Nándor Norbert Olga Orsolya
     Ottó Pál Péter Piroska Rezső Richárd Róbert Rita Rózsa Sándor Sára Szabolcs Szilvia Tamás
-    Tibor Tihamér Tünde Valéria Vilmos Viktor Viktória Zita Zoltán Zsolt Zsófia Zsuzsanna""".split()
+    Tibor Tihamér Tünde Valéria Vilmos Viktor Viktória Zita Zoltán Zsolt Zsófia Zsuzsanna""")
 )
 CHINESE_SURNAMES = frozenset(
-    """Chen Zhang Wang Li Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng
+    _words(
+        """Chen Zhang Wang Li Liu Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao Luo Zheng
     Liang Xie Song Tang Deng Feng Han Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye
     Cheng Wei Su Lu Ding Ren Shen Yao Jin Qian Zou Xiong Mao Qin Shi Niu Kong Bai Cui Kang Mo
-    Chang Chou Chu Hsu Hsieh Teng Tsai Chiang Kuo Wong Ho""".split()
+    Chang Chou Chu Hsu Hsieh Teng Tsai Chiang Kuo Wong Ho"""
+    )
 )
-PARTICLES = frozenset("von van de del della der den di da du le la ten ter zu vom dos das".split())
+PARTICLES = frozenset(_words("von van de del della der den di da du le la ten ter zu vom dos das"))
 
-_SPLIT = re.compile(r"\s*(?:—|–|\s-\s|;|&|\band\b|\bund\b|\bés\b|\bet\b|\bi\b|\ba\b(?=\s+[A-Z]))\s*")
+_SPLIT = re.compile(
+    r"\s*(?:—|–|\s-\s|;|&|\band\b|\bund\b|\bés\b|\bet\b|\bi\b|\ba\b(?=\s+[A-Z]))\s*"
+)
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.?$|^[A-ZÀ-ÖØ-Þ]\.[A-ZÀ-ÖØ-Þ]\.?$")
 _INSTITUTION = re.compile(
     r"\b(Committee|Commission|Council|Ministry|Department|Office|Institute|Intézet|"
@@ -52,7 +62,7 @@ def parse_names(text: str) -> list[dict[str, Any]]:
 
 
 def _comma_group(text: str) -> list[dict[str, Any]]:
-    """"Marchio, David James" is one inverted name; "A. B. Smith, C. Jones" is two names."""
+    """ "Marchio, David James" is one inverted name; "A. B. Smith, C. Jones" is two names."""
     pieces = [p.strip() for p in text.split(",") if p.strip()]
     if len(pieces) == 2 and len(pieces[0].split()) == 1 and len(pieces[1].split()) <= 3:
         family, given = pieces
@@ -127,8 +137,10 @@ def looks_like_names(text: str) -> bool:
             for w in words:
                 if w.lower() in PARTICLES:
                     continue
-                if not (w[0].isupper() and (w.rstrip(".").replace("-", "").replace("’", "")
-                                            .replace("'", "").isalpha())):
+                if not (
+                    w[0].isupper()
+                    and (w.rstrip(".").replace("-", "").replace("’", "").replace("'", "").isalpha())
+                ):
                     return False
     tokens = re.findall(r"[^\s,.—–]+", text)
     return len(tokens) >= 2 or text.endswith(".")

@@ -12,6 +12,7 @@ which is what keeps quotations and narrative out of the bibliography.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -51,6 +52,7 @@ class Segment:
     kind_hint: str | None = None
 
 
+@lru_cache(maxsize=8192)
 def evidence(text: str) -> int:
     """How strongly a piece of text reads as bibliographic data rather than prose."""
     score = 0
@@ -61,7 +63,9 @@ def evidence(text: str) -> int:
         score += 2
     if lx.PUBLISHER_WORDS.search(text):
         score += 2
-    if lx.CONTAINER_WORDS.search(text) or re.search(r"\b(?:Issue|Vol\.|Volume|No\.|Nos\.)\s*\d", text):
+    if lx.CONTAINER_WORDS.search(text) or re.search(
+        r"\b(?:Issue|Vol\.|Volume|No\.|Nos\.)\s*\d", text
+    ):
         score += 1
     if lx.EDITOR_ROLE.search(text) or lx.TRANSLATOR_ROLE.search(text):
         score += 1
@@ -75,6 +79,7 @@ def evidence(text: str) -> int:
     return score
 
 
+@lru_cache(maxsize=8192)
 def is_prose(text: str) -> bool:
     words = text.split()
     prose = lx.prose_count(text)
@@ -92,7 +97,10 @@ def _closes(text: str, so_far: str) -> bool:
         pub = (
             lx.PUBLISHER_WORDS.search(whole)
             or any(lx.starts_with_place(s) for s in re.split(r"[,.:;]\s+", whole))
-            or re.search(r"(?:^|[.,:]\s+)(?:In|in)\s+[A-ZÀ-Þ]|\b(?:Issue|No\.|Volume|Bulletin|Journal|Szemle)\b", whole)
+            or re.search(
+                r"(?:^|[.,:]\s+)(?:In|in)\s+[A-ZÀ-Þ]|\b(?:Issue|No\.|Volume|Bulletin|Journal|Szemle)\b",
+                whole,
+            )
             or lx.GENRE_WORDS.search(whole)
         )
         return bool(pub)
@@ -109,7 +117,7 @@ def _find_start(text: str) -> tuple[int, str | None, bool] | None:
     best: tuple[int, str | None, bool] | None = None
     for m in lx.PREFIX_INSIDE.finditer(text):
         rest = text[m.end() :]
-        if not rest or not (rest[0].isupper() or rest[0] in "“\"„["):
+        if not rest or not (rest[0].isupper() or rest[0] in '“"„['):
             continue
         if evidence(rest) >= 1 or _NAME_COLON.match(rest):
             same = bool(lx.SAME_AUTHOR.search(m.group(0)))
@@ -174,7 +182,9 @@ def segment_note(note: str) -> list[Segment]:
         b_start, b_end, b_prefix = block
         for k, (s, e) in enumerate(split_repositories(note[b_start:b_end])):
             archival.append(
-                Segment(b_start + s, b_start + e, b_prefix if k == 0 else None, kind_hint="archival")
+                Segment(
+                    b_start + s, b_start + e, b_prefix if k == 0 else None, kind_hint="archival"
+                )
             )
         units = [u for u in all_units if u.end <= b_start or u.start >= b_end]
         # a unit cut by the block keeps its part before the block as commentary
@@ -186,10 +196,10 @@ _AND_NEXT = re.compile(r"\.\s+and\s+(?=[A-ZÀ-Þ])")
 
 
 def _split_and(note: str, seg: Segment) -> list[Segment]:
-    """"..., Nos.1-12/13. and CWIHP Working Papers": a second work joined by "and"."""
+    """ "..., Nos.1-12/13. and CWIHP Working Papers": a second work joined by "and"."""
     text = note[seg.start : seg.end]
     m = _AND_NEXT.search(text)
-    if not m or "(" in text[m.start() :] and ")" not in text[m.start() :]:
+    if not m or ("(" in text[m.start() :] and ")" not in text[m.start() :]):
         return [seg]
     second = text[m.end() :]
     if evidence(second) < 1 and not lx.CONTAINER_WORDS.search(second):
@@ -263,7 +273,10 @@ def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
             previous_after, previous_text = unit.after, text
             continue
         if start_info is not None and not (
-            current is not None and not closed and start_info[0] == 0 and not start_info[1]
+            current is not None
+            and not closed
+            and start_info[0] == 0
+            and not start_info[1]
             and not _NAME_COLON.match(text)
         ):
             offset, prefix, same = start_info
@@ -271,8 +284,11 @@ def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
             if current is not None and not closed and offset > 0 and prefix and is_prose(prefix):
                 finish()
             finish()
-            if prefix and not lx.PREFIX_AT_START.match(prefix + " ") and is_prose(prefix) and not re.search(
-                r"(?:see|Cf\.|cf\.|as|in|by|:)\s*$", prefix
+            if (
+                prefix
+                and not lx.PREFIX_AT_START.match(prefix + " ")
+                and is_prose(prefix)
+                and not re.search(r"(?:see|Cf\.|cf\.|as|in|by|:)\s*$", prefix)
             ):
                 prefix_text = prefix
             else:
@@ -295,7 +311,11 @@ def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
             finish()
             lead = re.match(r"(?:and|és|und|et|i)\s+", text)
             offset = lead.end() if lead else 0
-            narrative = _NARRATIVE.search(previous_text) if evidence(text) >= 2 and not _NAME_COLON.match(text) else None
+            narrative = (
+                _NARRATIVE.search(previous_text)
+                if evidence(text) >= 2 and not _NAME_COLON.match(text)
+                else None
+            )
             current = {
                 "start": unit.start + offset,
                 "end": unit.end,
@@ -325,7 +345,9 @@ def lower_ratio(text: str) -> float:
     words = re.findall(r"[^\W\d_][\w’'\-]*", text)
     if not words:
         return 0.0
-    lower = [w for w in words if w[0].islower() and w not in {"and", "of", "the", "a", "an", "és", "az"}]
+    lower = [
+        w for w in words if w[0].islower() and w not in {"and", "of", "the", "a", "an", "és", "az"}
+    ]
     return len(lower) / len(words)
 
 

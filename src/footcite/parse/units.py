@@ -8,6 +8,7 @@ else that looks like ". Next" is. Units are the atoms the segmenter groups into 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import attrs
 
@@ -36,6 +37,16 @@ class Unit:
 
 
 def split_units(note: str) -> list[Unit]:
+    """Units of a note; cached, as the segmenter and the learned features both need them."""
+    return list(_split_units(note))
+
+
+@lru_cache(maxsize=1024)
+def _split_units(note: str) -> tuple[Unit, ...]:
+    return tuple(_scan(note))
+
+
+def _scan(note: str) -> list[Unit]:
     units: list[Unit] = []
     depth: list[str] = []
     start = 0
@@ -50,11 +61,11 @@ def split_units(note: str) -> list[Unit]:
                 depth.append(ch)
         elif ch in _CLOSE:
             want = _PAIR.get(ch)
-            if ch == "“" and depth and depth[-1] == "„":
-                depth.pop()
-            elif want and depth and depth[-1] == want:
-                depth.pop()
-            elif ch == "”" and depth and depth[-1] == "„":
+            if (
+                (ch == "“" and depth and depth[-1] == "„")
+                or (want and depth and depth[-1] == want)
+                or (ch == "”" and depth and depth[-1] == "„")
+            ):
                 depth.pop()
         elif ch == '"':
             if depth and depth[-1] == '"':
@@ -71,7 +82,7 @@ def split_units(note: str) -> list[Unit]:
                 boundary = "."
         if boundary:
             j = i + 1
-            while j < n and note[j] in "”\"’»)":
+            while j < n and note[j] in '”"’»)':
                 j += 1
             _push(units, note, start, j, boundary)
             start = j
@@ -98,7 +109,7 @@ def _is_sentence_end(note: str, i: int) -> bool:
     if not m:
         return False
     nxt = m.group(1)
-    if not (nxt.isupper() or nxt in "“\"„‘«[(" or nxt.isdigit()):
+    if not (nxt.isupper() or nxt in '“"„‘«[(' or nxt.isdigit()):
         return False
     if note[i] != ".":
         return True

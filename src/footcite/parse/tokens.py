@@ -1,0 +1,145 @@
+"""Tokens with offsets, and the per-token facts both learned stages share.
+
+A token is a run of word characters, an abbreviation of capitals ("D.C.", "U.S.") or one other
+non-space character, so punctuation is its own token ("p", ".", "389") and a field boundary in
+the corpus always falls between tokens.
+The word facts (shape, lexicon hits) are computed once per distinct word and cached, which is
+what keeps feature extraction inside the throughput budget of the issue (>= 1,000 notes/s).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from footcite.parse import lexicon as lx
+
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+|[^\w\s]")
+
+
+class Token(NamedTuple):
+    """A token and its [start, end) offsets (a tuple: notes make thousands of them)."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return [Token(m.group(0), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _words_of(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The literal words of a lexicon regex: a cheap set lookup instead of a regex per token."""
+    body = re.sub(r"\\[a-zA-Z]", " ", pattern.pattern)
+    return frozenset(w for w in re.findall(r"[^\W\d_]{2,}", body) if w not in {"lt", "gt"})
+
+
+PUBLISHER = _words_of(lx.PUBLISHER_WORDS)
+CONTAINER = _words_of(lx.CONTAINER_WORDS)
+GENRE = _words_of(lx.GENRE_WORDS)
+ARCHIVE = _words_of(lx.ARCHIVE_WORDS) | {"NA", "Archiv", "Archivum", "Archivio", "Fond"}
+PLACE_FIRST = frozenset(p.split()[0] for p in lx.PLACES)
+ROLE = _words(
+    "ed eds Ed Eds edited Edited szerk Hrsg hrsg red dir sost trans Trans translated Translated "
+    "ford übers Übers éd dir trad przeł přel"
+)
+BACKREF = _words(
+    "Ibid ibid Ibidem ibidem Id id Idem idem op Op loc Loc cit Ebd ebd Ebenda ebenda Uo uo "
+    "Tamže tamže Tamtéž tamtéž Tamże tamże Ivi ivi Tam tam zhe ders dies art cd"
+)
+LOCATOR = _words("p pp S s o old f ff fol Bl l ll k str hier esp bes")
+ARCH_UNIT = _words(
+    "RG f op d l ll k sv kart sygn fond opis delo Box box Folder folder File file Bd Nr doboz "
+    "tétel cs e Entry entry Series series carton Karton teczka a j č bod Fasz Akte vol Vol "
+    "dossier carton cote"
+)
+CLASSIFICATION = _words(
+    "Secret Confidential Titkos titkos Szigorúan Geheim geheim Streng Ściśle tajne Tajné "
+    "Přísně tajné Sovershenno sekretno TÜK Restricted"
+)
+MONTHS = _words(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec január február március április május "
+    "június július augusztus szeptember október november december Januar Februar März Juni "
+    "Juli Oktober Dezember janvier février mars avril mai juin juillet août septembre octobre "
+    "novembre décembre stycznia lutego marca kwietnia maja czerwca lipca sierpnia września "
+    "października listopada grudnia ledna února března dubna května června července srpna "
+    "září října listopadu prosince"
+)
+IN_WORDS = _words("In in W w V v Dans dans")
+PREFIX = _words(
+    "See see Cf cf Vgl vgl Siehe siehe Lásd lásd Vö vö Srov srov Viz viz Zob zob Por por "
+    "Voir voir Compare compare also még auch też též aussi valamint pozri"
+)
+
+
+@lru_cache(maxsize=65536)
+def shape(word: str) -> str:
+    """ "Kovrig" -> "Xx", "1956" -> "dddd", "XIX" -> "X", "12v" -> "dx": a compressed shape."""
+    out = []
+    for ch in word:
+        if ch.isdigit():
+            c = "d"
+        elif ch.isupper():
+            c = "X"
+        elif ch.isalpha():
+            c = "x"
+        else:
+            c = ch
+        if not out or out[-1] != c or c == "d":
+            out.append(c)
+    s = "".join(out)
+    return s if len(s) <= 6 else s[:6]
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$|^[ivxlc]+$")
+_YEAR = re.compile(r"^(?:1[5-9]\d\d|20\d\d)$")
+
+
+@lru_cache(maxsize=65536)
+def word_features(word: str) -> tuple[str, ...]:
+    """Features of a word on its own; cached, since words repeat across notes."""
+    low = word.lower()
+    feats = [
+        "w=" + low,
+        "sh=" + shape(word),
+        "p3=" + low[:3],
+        "s3=" + low[-3:],
+        "s2=" + low[-2:],
+    ]
+    if len(word) == 1:
+        feats.append("one")
+    if word[0].isupper():
+        feats.append("cap")
+    if _YEAR.match(word):
+        feats.append("year")
+    elif word.isdigit():
+        feats.append("num" + str(min(len(word), 4)))
+    if _ROMAN.match(word) and len(word) <= 5:
+        feats.append("roman")
+    for name, words in (
+        ("pub", PUBLISHER),
+        ("cont", CONTAINER),
+        ("genre", GENRE),
+        ("arch", ARCHIVE),
+        ("place", PLACE_FIRST),
+        ("role", ROLE),
+        ("back", BACKREF),
+        ("loc", LOCATOR),
+        ("unit", ARCH_UNIT),
+        ("class", CLASSIFICATION),
+        ("month", MONTHS),
+        ("in", IN_WORDS),
+        ("pre", PREFIX),
+    ):
+        if word in words:
+            feats.append(name)
+    if low in lx.PROSE_WORDS:
+        feats.append("prose")
+    return tuple(feats)

@@ -1,0 +1,152 @@
+"""Train the two CRFs from the corpus and write them, with a manifest, into data/models/.
+
+`footcite train` calls `train_models`. Training reads only the training split (`corpus.split`):
+a held-out note never reaches a model. L-BFGS in CRFsuite has no random step and the items are
+fed in a fixed order (files sorted, notes in file order), so the same corpus and settings give
+byte-identical model files; the manifest records the inputs' sha256 so anyone can check that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from footcite.parse.augment import generated_notes
+from footcite.parse.corpus import GoldNote, corpus_dir, corpus_files, read_all, split
+from footcite.parse.features import Features, cite_features, note_features
+from footcite.parse.tokens import Token
+
+SEED = 1956
+"""Seed of the generated colon-habit notes (`augment.py`); L-BFGS itself has no random step."""
+GENERATED = 300
+"""How many generated notes join the training split."""
+SEGMENT_MODEL = "segment.crfsuite"
+FIELDS_MODEL = "fields.crfsuite"
+MANIFEST = "manifest.json"
+PARAMS: dict[str, Any] = {
+    "c1": 0.05,
+    "c2": 0.02,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+}
+
+
+def models_dir() -> Path:
+    return Path(str(resources.files("footcite") / "data" / "models"))
+
+
+def segment_labels(note: GoldNote, tokens: list[Token]) -> list[str]:
+    """B-cite/I-cite/B-prefix/I-prefix/O per token of a note."""
+    spans = [(c.start, c.end, "cite") for c in note.cites]
+    spans += [(s, e, "prefix") for s, e in note.prefixes]
+    labels = []
+    current: tuple[int, int, str] | None = None
+    for t in tokens:
+        hit = next((s for s in spans if s[0] <= t.start < s[1]), None)
+        if hit is None:
+            labels.append("O")
+        else:
+            labels.append(("I-" if hit == current else "B-") + hit[2])
+        current = hit
+    return labels
+
+
+def field_labels(note: GoldNote, cite_index: int, tokens: list[Token]) -> list[str]:
+    """The field tag of each token of one citation ("O" for separating punctuation)."""
+    fields = note.cites[cite_index].fields
+    return [next((f.tag for f in fields if f.start <= t.start < f.end), "O") for t in tokens]
+
+
+def segment_items(notes: Sequence[GoldNote]) -> list[tuple[Features, list[str]]]:
+    items = []
+    for note in notes:
+        tokens, feats = note_features(note.text)
+        if tokens:
+            items.append((feats, segment_labels(note, tokens)))
+    return items
+
+
+def field_items(notes: Sequence[GoldNote]) -> list[tuple[Features, list[str]]]:
+    items = []
+    for note in notes:
+        for k, cite in enumerate(note.cites):
+            tokens, feats = cite_features(note.text[cite.start : cite.end], cite.start)
+            if tokens:
+                items.append((feats, field_labels(note, k, tokens)))
+    return items
+
+
+def _train(items: list[tuple[Features, list[str]]], path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for xseq, yseq in items:
+        trainer.append(xseq, yseq)
+    trainer.set_params(PARAMS)
+    trainer.train(str(path))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def train_models(
+    files: Sequence[Path] | None = None,
+    out_dir: Path | None = None,
+    *,
+    generated: int = GENERATED,
+    seed: int = SEED,
+) -> dict[str, Any]:
+    """Train both models on the training split of `files`; returns the manifest written."""
+    files = list(files) if files is not None else corpus_files()
+    out = out_dir or models_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    notes = read_all(files)
+    train, held = split(notes)
+    extra = generated_notes(generated, seed)
+    train = train + extra
+    seg_items = segment_items(train)
+    fld_items = field_items(train)
+    _train(seg_items, out / SEGMENT_MODEL)
+    _train(fld_items, out / FIELDS_MODEL)
+    tags = Counter(tag for _, ys in fld_items for tag in ys)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    manifest = {
+        "trained": when.strftime("%Y-%m-%d"),
+        "seed": seed,
+        "generated_notes": generated,
+        "generator_table": {
+            "name": "generator-works.json",
+            "sha256": _sha256(corpus_dir() / "generator-works.json"),
+        },
+        "generated_sha256": hashlib.sha256(
+            "\n".join(n.text for n in extra).encode("utf-8")
+        ).hexdigest(),
+        "algorithm": "crfsuite lbfgs",
+        "params": PARAMS,
+        "training_files": [{"name": f.name, "sha256": _sha256(f)} for f in files],
+        "split": "sha256(note id) % 100 >= 20 trains; < 20 is held out (footcite evaluate)",
+        "counts": {
+            "notes_train": len(train) - len(extra),
+            "notes_heldout_excluded": len(held),
+            "citations_train": len(fld_items),
+            "segment_tokens": sum(len(ys) for _, ys in seg_items),
+            "field_tokens": sum(len(ys) for _, ys in fld_items),
+            "field_tags": dict(sorted(tags.items())),
+        },
+        "models": {
+            SEGMENT_MODEL: _sha256(out / SEGMENT_MODEL),
+            FIELDS_MODEL: _sha256(out / FIELDS_MODEL),
+        },
+    }
+    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+    (out / MANIFEST).write_text(text, encoding="utf-8")
+    return manifest

@@ -1,0 +1,134 @@
+"""The learned parse of a note, its CSL normalizers and its rule fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from footcite.model import Note
+from footcite.parse.learned import find_citations, predict
+from footcite.parse.note import parse_note
+from footcite.parse.tagger import Tagged
+from footcite.parse.tocsl import clean, parse_date, to_csl
+
+
+def _note(text: str):
+    return parse_note(Note(number=1, text=text))[0].citations
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "season"),
+    [
+        ("19 May 1952,", [1952, 5, 19], None),
+        ("May 19, 1952", [1952, 5, 19], None),
+        ("1956. június 30.", [1956, 6, 30], None),
+        ("30. 10. 1956,", [1956, 10, 30], None),
+        ("21 X 1956,", [1956, 10, 21], None),
+        ("Fall, 1994.", [1994], "Fall"),
+        ("1997.", [1997], None),
+    ],
+)
+def test_parse_date(text, parts, season):
+    got = parse_date(text)
+    assert got is not None and got["date-parts"] == [parts]
+    assert got.get("season") == season
+
+
+def test_clean_drops_separators_only():
+    assert clean("Kovrig,") == "Kovrig"
+    assert clean("Washington D.C.") == "Washington D.C"
+    assert clean(". CWIHP Bulletin,") == "CWIHP Bulletin"
+
+
+def _spans(text: str, parts: list[tuple[str, str]]) -> list[Tagged]:
+    out, at = [], 0
+    for label, piece in parts:
+        at = text.index(piece, at)
+        out.append(Tagged(label, at, at + len(piece), 1.0))
+        at += len(piece)
+    return out
+
+
+def test_to_csl_normalizes_names_roles_pages_and_translations():
+    text = (
+        "Kalmár Melinda (szerk.): A politika poetikája. [Poetics of Politics.] "
+        "Holmi, No.5, 1993, 201-213. pp."
+    )
+    spans = _spans(
+        text,
+        [
+            ("editor", "Kalmár Melinda (szerk.):"),
+            ("title", "A politika poetikája. [Poetics of Politics.]"),
+            ("container-title", "Holmi,"),
+            ("issue", "No.5,"),
+            ("date", "1993,"),
+            ("pages", "201-213. pp."),
+        ],
+    )
+    f = to_csl(text, 0, spans).fields
+    assert f["editor"] == [{"family": "Kalmár", "given": "Melinda"}]
+    assert f["title"] == "A politika poetikája"
+    assert f["custom"]["translated-title"] == "Poetics of Politics"
+    assert f["issue"] == "5"
+    assert f["page"] == "201-213"
+    assert f["issued"] == {"date-parts": [[1993]]}
+    assert f["type"] == "article-journal"
+
+
+def test_to_csl_archival_levels_are_kept_and_joined():
+    text = "MNL OL XIX-J-1-j, Lengyelország, TÜK-iratok, 7. doboz, 00412/2/1956."
+    spans = _spans(
+        text,
+        [
+            ("archive", "MNL OL"),
+            ("fonds", "XIX-J-1-j,"),
+            ("series", "Lengyelország,"),
+            ("classification", "TÜK-iratok,"),
+            ("file", "7. doboz,"),
+            ("item", "00412/2/1956."),
+        ],
+    )
+    f = to_csl(text, 0, spans).fields
+    assert f["type"] == "manuscript"
+    assert f["archive"] == "MNL OL"
+    assert f["archive_collection"] == "XIX-J-1-j, Lengyelország, TÜK-iratok"
+    assert f["archive_location"] == "7. doboz, 00412/2/1956"
+    assert f["custom"]["fonds"] == "XIX-J-1-j"
+    assert f["custom"]["file"] == "7. doboz"
+
+
+def test_backreferences_and_locators():
+    (ibid,) = _note("Ibid., p. 57.")
+    assert (ibid.kind, ibid.locator, ibid.label) == ("ibid", "57", "page")
+    (opcit,) = _note("Gati, op. cit., 201.")
+    assert opcit.kind == "op-cit"
+    assert opcit.fields_json()["author"][0]["family"] == "Gati"
+
+
+def test_chicago_note_with_two_citations_and_prefix():
+    cites = _note(
+        "See Bennett Kovrig, Of Walls and Bridges: The United States and Eastern Europe "
+        "(New York: New York University Press, 1991), 55; and Charles Gati, Failed Illusions "
+        "(Stanford, CA: Stanford University Press, 2006), 176–80."
+    )
+    assert len(cites) == 2
+    first, second = (c.fields_json() for c in cites)
+    assert cites[0].prefix == "See"
+    assert first["author"] == [{"family": "Kovrig", "given": "Bennett"}]
+    assert first["publisher"] == "New York University Press"
+    assert first["issued"] == {"date-parts": [[1991]]}
+    assert cites[0].locator == "55"
+    assert second["title"] == "Failed Illusions"
+    assert cites[1].locator == "176-80"
+
+
+def test_commentary_note_has_no_citation():
+    assert _note("This chronology is generally used in international historiography.") == ()
+
+
+def test_predict_spans_match_the_citations_found():
+    text = "Cf. Hermann Weber: Geschichte der DDR. München: dtv 1985, S. 245."
+    found = find_citations(text)
+    pred = predict(text)
+    assert [(f.start, f.end) for f in found] == list(pred.cites)
+    assert any(tag == "author" for tag, _, _ in pred.fields)
+    assert pred.prefixes and text[slice(*pred.prefixes[0])] == "Cf."
