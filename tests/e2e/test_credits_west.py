@@ -106,3 +106,14 @@ def test_archival_and_credit_items_are_valid_csl_json(shared_data, west, bekes_r
     assert len(items) >= 20
     errors = list(jsonschema.Draft7Validator(schema).iter_errors(items))
     assert not errors, [e.message for e in errors[:3]]
+
+
+def test_three_photographs_are_three_references():
+    from footcite.pipeline import run
+    from tests.conftest import EXAMPLES
+
+    result = run([EXAMPLES / "west-1956-article.txt"])
+    photos = [r for r in result.references if r.type == "graphic"]
+    assert len(photos) == 3
+    assert len({r.fields.get("title") for r in photos}) == 3
+    assert all(r.fields.get("archive") == "Fortepan" for r in photos)

@@ -179,6 +179,9 @@ def _decide_archival(a: Features, b: Features) -> tuple[str, float, str]:
         return UNRELATED, 0.0, "archival vs published"
     if a.archive != b.archive:
         return UNRELATED, 0.0, "different repositories"
+    if a.title and b.title and fuzz.token_set_ratio(a.title, b.title) < 85:
+        # two documents or photographs of one collection are two records
+        return UNRELATED, 0.0, "document titles differ"
     shared = a.units.keys() & b.units.keys()
     clash = [k for k in sorted(shared) if a.units[k] != b.units[k]]
     if clash:

@@ -14,7 +14,7 @@ def extract(source: SourceText, name: str | None = None) -> Document:
     doc_name = name or source.name
     split = split_notes(source.text, doc_name)
     problems = list(source.diagnostics) + list(split.diagnostics)
-    body = build_body(split.body_lines) if split.layout == "endnotes" else ""
+    body = build_body(split.body_lines) if split.layout != "notes-only" else ""
     calls = find_calls(body, [n.number for n in split.notes]) if body else {}
     if split.layout == "no-notes":
         problems.append(
