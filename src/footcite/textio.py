@@ -259,7 +259,8 @@ def _decode(data: bytes, name: str) -> tuple[str, str, list[diag.Diagnostic]]:
 _CRLF = re.compile(r"\r\n?")
 _OTHER_BREAKS = re.compile(r"[\u2028\u2029\x85]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+_C0 = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_C1_CONTROLS = re.compile(r"[\x80-\x9f]")
 _SPACE_RUN = re.compile(rf"[ \t\xa0\u2000-\u200a\u202f\u205f\u3000]{{{MAX_SPACE_RUN + 1},}}")
 _WORD = re.compile(r"\w+")
 _TOKEN = re.compile(r"\S+")
@@ -421,24 +422,26 @@ def _line_numbers(text: str, positions: list[int]) -> list[int]:
     return numbers
 
 
-def _remove_controls(text: str, name: str) -> tuple[str, list[diag.Diagnostic]]:
+def _remove_controls(
+    text: str, name: str, controls: re.Pattern[str] = _C0
+) -> tuple[str, list[diag.Diagnostic]]:
     """Terminal escape sequences, NUL and other control characters mean nothing in a paper
     (and could rewrite a terminal showing it); they are removed."""
     notes: list[diag.Diagnostic] = []
-    escapes = [m.start() for m in _ESCAPES.finditer(text)]
+    escapes = [m.start() for m in _ESCAPES.finditer(text)] if controls is _C0 else []
     if escapes:
         lines = _line_numbers(text, escapes)
         message = f"removed {len(escapes)} terminal escape sequence(s) on line(s) {_numbers(lines)}"
         notes.append(diag.warning("input-escapes", message, name))
         text = _ESCAPES.sub("", text)
-    found = _CONTROLS.findall(text)
+    found = controls.findall(text)
     if not found:
         return text, notes
-    lines = _line_numbers(text, [m.start() for m in _CONTROLS.finditer(text)])
+    lines = _line_numbers(text, [m.start() for m in controls.finditer(text)])
     kinds = ", ".join(f"U+{ord(c):04X}×{n}" for c, n in Counter(found).most_common(_SHOWN))
     message = f"removed {len(found)} control character(s) ({kinds}) on line(s) {_numbers(lines)}"
     notes.append(diag.warning("input-control-chars", message, name))
-    return _CONTROLS.sub("", text), notes
+    return controls.sub("", text), notes
 
 
 def _break_point(line: str, limit: int) -> int:
@@ -493,11 +496,18 @@ def normalise_text(text: str, name: str = "<text>") -> SourceText:
         text = _SURROGATES.sub("\ufffd", text)
         message = f"{count} lone surrogate code point(s) replaced by U+FFFD"
         notes.append(diag.error("input-surrogates", message, name))
-    # mojibake first: its C1 characters are what ftfy reads the right letters from
-    text, found = _fix_mojibake(text, name)
-    notes.extend(found)
+    text = unicodedata.normalize("NFC", text)
+    # C0 controls go before the mojibake repair (they hide sequences from it), C1 controls
+    # after it: they are what ftfy reads the right letters from
     text, found = _remove_controls(text, name)
     notes.extend(found)
+    text, found = _fix_mojibake(text, name)
+    notes.extend(found)
+    text, found = _remove_controls(text, name, _C1_CONTROLS)
+    notes.extend(found)
+    if found:  # what stood between the C1 characters may be mojibake now
+        text, found = _fix_mojibake(text, name)
+        notes.extend(found)
     text, found = _fix_hungarian(text, name)
     notes.extend(found)
     text = unicodedata.normalize("NFC", text)
