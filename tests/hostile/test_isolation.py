@@ -149,10 +149,6 @@ def test_no_alarm_escapes_a_limit_that_ends_as_it_fires():
     assert exceeded  # some were cut, and none escaped
 
 
-@pytest.mark.xfail(
-    reason="features._COLON_AUTHOR and segment._NAME_COLON backtrack "
-    "exponentially on a long word in capitals (see benchmarks/redos.py)"
-)
 def test_a_long_word_in_capitals_parses_quickly(monkeypatch):
     monkeypatch.setenv(limits.ENV_NOTE_SECONDS, "1")
     result = parse_text("1 See NATIONALARCHIVESOFHUNGARYBUDAPESTXX, fond 276.\n2 Ibid.\n")

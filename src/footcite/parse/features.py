@@ -126,7 +126,7 @@ def note_features(note: str, segments: list[Segment] | None = None) -> tuple[lis
 
 
 _COLON_AUTHOR = re.compile(
-    r"^(?:[A-ZÀ-ÖØ-ÞŐŰČŠŽŘŁ][\w’'\-]*\.?[\s,—–-]*(?:and\s+|és\s+|und\s+|&\s+)?){1,8}"
+    r"^(?:[A-ZÀ-ÖØ-ÞŐŰČŠŽŘŁ][\w’'\-]*+\.?[\s,—–-]*+(?:and\s+|és\s+|und\s+|&\s+)?){1,8}"
     r"(?:\((?:eds?|szerk|Hrsg|red)\.?\)\s*)?:"
 )
 

@@ -26,7 +26,7 @@ _LOCATOR_END = re.compile(
     r"(?:\b(?:pp?|S|s|o|Bl|ff?)\.\s*\d+(?:\s*[-–]\s*\d+)?\.?|\d+(?:\s*[-–]\s*\d+)?\.?\s*(?:pp|o)\.\.?)\s*$"
 )
 _NAME_COLON = re.compile(
-    r"(?P<names>(?:[A-ZÀ-ÖØ-ÞŐŰČŠŽŘŁ][\w’'\-]*\.?(?:\s*\((?:eds?|szerk|Hrsg|red)\.?\))?[\s,—–-]*"
+    r"(?<![\w’'\-])(?P<names>(?:[A-ZÀ-ÖØ-ÞŐŰČŠŽŘŁ][\w’'\-]*+\.?(?:\s*\((?:eds?|szerk|Hrsg|red)\.?\))?[\s,—–-]*+"
     r"(?:and\s+|és\s+|und\s+|&\s+)?){2,8}?)\s*:\s*(?=\S)"
 )
 _ARTICLES_OF = re.compile(
