@@ -15,7 +15,9 @@ try:
     settings.register_profile("ci", max_examples=50, deadline=None)
     settings.register_profile("dev", max_examples=200, deadline=None)
     settings.register_profile("thorough", max_examples=1000, deadline=None)
-    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+    settings.load_profile(
+        os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev")
+    )
 except ImportError:  # pragma: no cover
     pass
 

@@ -158,7 +158,11 @@ EXPECTED = {
     ],
     14: [
         {"title": "CWIHP Bulletin"},
-        {"prefix": "See also", "title": "The Cuban Missile Crisis", "publisher-place": "Washington D.C"},
+        {
+            "prefix": "See also",
+            "title": "The Cuban Missile Crisis",
+            "publisher-place": "Washington D.C",
+        },
     ],
     15: [
         {
@@ -295,7 +299,10 @@ EXPECTED = {
             "year": 1995,
             "type": "chapter",
         },
-        {"author": [("Békés", "Csaba")], "title": "The 1956 Hungarian Revolution in World Politics"},
+        {
+            "author": [("Békés", "Csaba")],
+            "title": "The 1956 Hungarian Revolution in World Politics",
+        },
         {"publisher": "Wilson Center Press", "contributor_includes": ("Chen", "Chien")},
         {
             "title_startswith": "The 1956 Hungarian Revolution: A History in Documents",

@@ -56,7 +56,9 @@ def test_parse_several_files_names_documents(tmp_path, bekes_path, capsys):
 
 def test_ids_do_not_depend_on_input_order(tmp_path, bekes_path, capsys):
     other = tmp_path / "notes.txt"
-    other.write_text("1 Gaddis, John Lewis: We Now Know. New York, 1997. p. 12.\n", encoding="utf-8")
+    other.write_text(
+        "1 Gaddis, John Lewis: We Now Know. New York, 1997. p. 12.\n", encoding="utf-8"
+    )
     main(["parse", str(bekes_path), str(other), "--format", "csl-json"])
     first = capsys.readouterr().out
     main(["parse", str(other), str(bekes_path), "--format", "csl-json"])
@@ -78,7 +80,10 @@ def test_format_notes_with_old_style_name(bekes_path, capsys):
     assert main(["format", str(bekes_path), "--style", "chicago-notes-bibliography"]) == 0
     new = capsys.readouterr().out
     assert old == new
-    assert "3. William H. Hyland, The Cold War. Fifty Years of Conflict (Times Books, 1990), 59." in new
+    assert (
+        "3. William H. Hyland, The Cold War. Fifty Years of Conflict (Times Books, 1990), 59."
+        in new
+    )
 
 
 def test_format_json_shape(bekes_path, capsys):
@@ -94,7 +99,10 @@ def test_format_json_shape(bekes_path, capsys):
     [
         (lambda d: d / "missing.txt", "no such file"),
         (lambda d: (d / "empty.txt").write_bytes(b"") or d / "empty.txt", "empty"),
-        (lambda d: (d / "bin.txt").write_bytes(b"\x7fELF\x00\x01\x02" * 50) and d / "bin.txt", "binary"),
+        (
+            lambda d: (d / "bin.txt").write_bytes(b"\x7fELF\x00\x01\x02" * 50) and d / "bin.txt",
+            "binary",
+        ),
         (lambda d: d, "folder"),
     ],
 )

@@ -61,7 +61,12 @@ def test_readme_command_runs(workdir, command):
 @pytest.mark.parametrize("code", PYTHON)
 def test_readme_python_runs(workdir, code):
     proc = subprocess.run(
-        [sys.executable, "-c", code], cwd=workdir, env=_env(), capture_output=True, text=True, timeout=600
+        [sys.executable, "-c", code],
+        cwd=workdir,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
 
@@ -70,7 +75,11 @@ def test_readme_python_runs(workdir, code):
 def test_example_scripts_run(workdir, script):
     proc = subprocess.run(
         [sys.executable, f"examples/{script}", "examples/bekes-2002.txt", f"out-{script}"],
-        cwd=workdir, env=_env(), capture_output=True, text=True, timeout=600,
+        cwd=workdir,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert any((workdir / f"out-{script}").iterdir())

@@ -39,7 +39,10 @@ def test_endnotes_and_glued_markers():
 
 
 def test_notes_only_file():
-    text = "1 Bennett Kovrig: Of Walls and Bridges. New York, 1991.\n2 Ibid., p. 12.\n3 See also Hyland: The Cold War. Times Books, 1990.\n"
+    text = (
+        "1 Bennett Kovrig: Of Walls and Bridges. New York, 1991.\n2 Ibid., p. 12.\n"
+        "3 See also Hyland: The Cold War. Times Books, 1990.\n"
+    )
     result = parse_text(text)
     doc = result.documents[0]
     assert doc.layout == "notes-only"
@@ -51,9 +54,15 @@ def test_notes_only_file():
 
 
 def test_wrapped_hyphenated_lines_are_folded():
-    text = "1 A study of co-\noperation and of the mid-nineteen-\nsixties. London, Routledge, 1990.\n2 Second note.\n"
+    text = (
+        "1 A study of co-\noperation and of the mid-nineteen-\nsixties. "
+        "London, Routledge, 1990.\n2 Second note.\n"
+    )
     split = split_notes(text)
-    assert split.notes[0].text == "A study of co-operation and of the mid-nineteen-sixties. London, Routledge, 1990."
+    assert (
+        split.notes[0].text
+        == "A study of co-operation and of the mid-nineteen-sixties. London, Routledge, 1990."
+    )
 
 
 def test_broken_superscript_is_rejoined():

@@ -34,14 +34,14 @@ def build_body(body_lines: tuple[str, ...]) -> str:
     typical = statistics.median(widths) if widths else 0
     blocks: list[list[str]] = [[]]
     for line in kept:
-        starts_paragraph = line[:1].isspace() and blocks[-1] and re.search(
-            r"[.!?”\"’]\s*$|\d\s*$", blocks[-1][-1]
+        starts_paragraph = (
+            line[:1].isspace() and blocks[-1] and re.search(r"[.!?”\"’]\s*$|\d\s*$", blocks[-1][-1])
         )
         short = len(line.rstrip()) < 0.6 * typical
         after_sentence = blocks[-1] and re.search(r"[.!?”\"’]\d{0,3}\s*$", blocks[-1][-1])
-        if starts_paragraph or _is_heading(line) or (short and after_sentence):
-            if blocks[-1]:
-                blocks.append([])
+        new_block = starts_paragraph or _is_heading(line) or (short and after_sentence)
+        if new_block and blocks[-1]:
+            blocks.append([])
         blocks[-1].append(line)
         if len(line.rstrip()) < 0.6 * typical or _is_heading(line):
             blocks.append([])
@@ -68,10 +68,10 @@ def _sentence_around(body: str, start: int, end: int) -> str:
         if ch == "\n":
             left = i + 1
             break
-        if ch in ".!?" and i < start - 1 and re.match(r"[”\"’)]*\d{0,3}\s", body[i + 1 : i + 8]):
-            if not _ABBREV.search(body[max(0, i - 6) : i + 1]):
-                left = i + 1
-                break
+        ends = ch in ".!?" and i < start - 1 and re.match(r"[”\"’)]*\d{0,3}\s", body[i + 1 : i + 8])
+        if ends and not _ABBREV.search(body[max(0, i - 6) : i + 1]):
+            left = i + 1
+            break
         i -= 1
     else:
         left = floor
@@ -82,10 +82,10 @@ def _sentence_around(body: str, start: int, end: int) -> str:
         ch = body[j]
         if ch == "\n":
             break
-        if ch in ".!?" and (j + 1 >= len(body) or body[j + 1].isspace()):
-            if not _ABBREV.search(body[max(0, j - 6) : j + 1]):
-                j += 1
-                break
+        ends = ch in ".!?" and (j + 1 >= len(body) or body[j + 1].isspace())
+        if ends and not _ABBREV.search(body[max(0, j - 6) : j + 1]):
+            j += 1
+            break
         j += 1
     right = j
     if start > 0 and body[start - 1] in ".!?":

@@ -22,7 +22,9 @@ _COVER_LINE = re.compile(
     re.IGNORECASE,
 )
 _URL_ONLY = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
-_PAGE_NUMBER = re.compile(r"^\s*(\d{1,4}|[ivxlc]{1,6}|-\s*\d{1,4}\s*-|page \d+( of \d+)?)\s*$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(\d{1,4}|[ivxlc]{1,6}|-\s*\d{1,4}\s*-|page \d+( of \d+)?)\s*$", re.I
+)
 _ORDINAL = re.compile(r"^\s*(st|nd|rd|th|e|er|ème|\.)\s*$")
 _HYPHEN_END = re.compile(r"[A-Za-zÀ-ɏ]-$")
 

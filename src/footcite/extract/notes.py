@@ -19,7 +19,8 @@ from footcite.extract import lines as L
 from footcite.model import Span
 
 _NOTE_START = re.compile(
-    r"^[ \t]*(?P<num>\d{1,3})(?!\d)(?:[.)][ \t]+|[ \t]+|(?=[A-ZÀ-ÖØ-Þ“\"‘'„«(\[ŐŰČŠŽŘĽ]))(?P<rest>\S.*)$"
+    r"^[ \t]*(?P<num>\d{1,3})(?!\d)"
+    r"(?:[.)][ \t]+|[ \t]+|(?=[A-ZÀ-ÖØ-Þ“\"‘'„«(\[ŐŰČŠŽŘĽ]))(?P<rest>\S.*)$"
 )
 MAX_NOTES = 5000
 
