@@ -149,3 +149,20 @@ def test_pandoc_citeproc_finds_every_citation(converted, style):
     )
     assert "not found" not in proc.stderr, proc.stderr
     assert "Kovrig" in proc.stdout and "Malin" in proc.stdout
+
+
+@needs_pandoc
+def test_convert_to_docx_runs_pandoc(tmp_path, bekes_path):
+    out = tmp_path / "paper.docx"
+    assert main(["convert", str(bekes_path), "--to", "docx", "-o", str(out)]) in (0, 1)
+    data = out.read_bytes()
+    assert data[:2] == b"PK" and len(data) > 10_000  # a docx is a zip
+
+
+def test_every_subcommand_help_shows_an_example():
+    from footcite.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, sp in sub.choices.items():
+        assert "example" in sp.format_help().lower(), name
