@@ -45,9 +45,11 @@ def fuzz(target: Callable[[bytes], None], instrument: tuple[str, ...]) -> None:
         return
     atheris.instrument_all() if "--instrument-all" in sys.argv else None
     argv = [a for a in sys.argv if a != "--instrument-all"]
-    # libFuzzer's own -timeout uses SIGALRM, which footcite's time limit needs: keep it off
+    # atheris reports any input slower than -timeout (checked every second, and with
+    # -timeout=0 after one second) as a crash; footcite's own limit stops them after SECONDS
+    # of CPU, so atheris only has to catch what escapes it
     if not any(a.startswith("-timeout=") for a in argv):
-        argv.append("-timeout=0")
+        argv.append("-timeout=60")
     atheris.Setup(argv, limited(target))
     atheris.Fuzz()
 

@@ -34,7 +34,13 @@ _CRASH_FILE = re.compile(r"Test unit written to (\S+)")
 
 
 def _signature(log: str) -> str:
-    """The exception and the innermost footcite frame of a crash log."""
+    """The kind of a crash: the exception and the innermost footcite frame, a timeout (an
+    input that escaped footcite's time limit) or running out of memory."""
+    if "libFuzzer: out-of-memory" in log:
+        return "out of memory"
+    if "=== Timeout" in log or "libFuzzer: timeout" in log:
+        frames = [ln.strip() for ln in log.splitlines() if ln.strip().startswith('File "')]
+        return f"timeout (slower than -timeout) at {frames[0] if frames else '?'}"
     lines = log.splitlines()
     exc = next((ln for ln in reversed(lines) if re.match(r"^\w+(Error|Exception)\b", ln)), "?")
     frames = [ln.strip() for ln in lines if ln.strip().startswith('File "') and "footcite" in ln]
@@ -50,7 +56,7 @@ def fuzz_one(name: str, work: Path, seconds: float, corpus: Path, seeds: Path) -
     while (left := seconds - (time.monotonic() - started)) > 1:
         proc = subprocess.run(
             [sys.executable, str(HERE / f"fuzz_{name}.py"), f"-max_total_time={int(left)}",
-             "-print_final_stats=1", "-timeout=0", "-rss_limit_mb=4096",
+             "-print_final_stats=1", "-timeout=60", "-rss_limit_mb=4096",
              f"-max_len={MAX_LEN[name]}",
              f"-artifact_prefix={artifacts}/", str(corpus), str(seeds)],
             capture_output=True, text=True, cwd=HERE,

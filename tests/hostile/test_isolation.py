@@ -141,12 +141,11 @@ def test_cpu_timer_for_hosts_that_need_sigalrm():
 
 def test_no_alarm_escapes_a_limit_that_ends_as_it_fires():
     """The alarm may fire while a limit is ending; it must never escape the `with`."""
-    exceeded = 0
     for k in range(3000):
-        with limits.time_limit(0.0002 * (k % 5)) as limit:
-            sum(range(300 * (k % 7)))
-        exceeded += limit.exceeded
-    assert exceeded  # some were cut, and none escaped
+        # an alarm escaping the `with` would raise here; whether a given limit is cut depends
+        # on the machine's speed, so only the absence of an escape is asserted
+        with limits.time_limit(0.0002 * (k % 5)):
+            sum(range(3000 * (k % 7)))
 
 
 def test_a_long_word_in_capitals_parses_quickly(monkeypatch):
