@@ -44,16 +44,28 @@ FOLDER = Path(tempfile.mkdtemp(prefix="footcite-fuzz-styles-"))
 COUNTER = itertools.count()
 
 
-def _forget_engine_memos() -> None:
-    """footcite.formats.engine memoises per lxml element in module-level dicts that are never
-    emptied, so every style loaded stays in memory (4 GB after 50,000 fuzzed styles): a leak
-    reported to its owner. Until it is fixed the harness empties them, so fuzzing can go on."""
-    from footcite.formats import engine
+MEMOS = {
+    "footcite.formats.engine": ("_XPATH", "_CALLS", "_ROOTS"),
+    "footcite.formats.engine_conditions": ("CONDITIONS",),
+}
 
-    for name in ("_XPATH", "_CALLS", "_ROOTS"):
-        memo = getattr(engine, name, None)
-        if isinstance(memo, dict):
-            memo.clear()
+
+def _forget_engine_memos() -> None:
+    """footcite.formats.engine and engine_conditions memoise per lxml element in module-level
+    dicts that are never emptied, so every style loaded stays in memory (4 GB after 50,000
+    fuzzed styles): a leak reported to their owner. Until it is fixed the harness empties them,
+    so that fuzzing can go on."""
+    import importlib
+
+    for module, names in MEMOS.items():
+        try:
+            loaded = importlib.import_module(module)
+        except ImportError:
+            continue
+        for name in names:
+            memo = getattr(loaded, name, None)
+            if isinstance(memo, dict):
+                memo.clear()
 
 
 def test_one_input(data: bytes) -> None:
