@@ -12,7 +12,7 @@ SHARED = ROOT.parent / "shared"
 try:
     from hypothesis import settings
 
-    settings.register_profile("ci", max_examples=50, deadline=None)
+    settings.register_profile("ci", max_examples=50, deadline=None, derandomize=True, database=None)
     settings.register_profile("dev", max_examples=200, deadline=None)
     settings.register_profile("thorough", max_examples=1000, deadline=None)
     settings.load_profile(
