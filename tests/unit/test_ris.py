@@ -66,6 +66,15 @@ def test_round_trip_of_all_items_together():
     assert [canon(i) for i in back.items] == [canon(i) for i in ITEMS]
 
 
+def test_ids_of_records_without_id_avoid_the_real_ones():
+    """A made-up key must not push aside the ID a later record carries (found by the property)."""
+    text = "TY  - BOOK\nER  - \n\nTY  - BOOK\nID  - 0\nER  - \n"
+    plain = read_ris(text.replace("ID  - 0", "")).items[0]["id"]
+    text = text.replace("ID  - 0", f"ID  - {plain}")
+    ids = [i["id"] for i in read_ris(text).items]
+    assert ids[1] == plain and ids[0] != plain
+
+
 NATURAL = [
     KOVRIG,
     BEKES_CHAPTER,

@@ -125,7 +125,7 @@ def read_ris(text: str) -> ReadResult:
             continue
         for record in found:
             parsed.append((where, *_record(record, where, diagnostics)))
-    ids = unique([ris_id or base_key(item) for _, item, ris_id, _ in parsed])
+    ids = _read_ids([(ris_id, item) for _, item, ris_id, _ in parsed])
     items = []
     for (where, item, ris_id, overflow), csl_id in zip(parsed, ids, strict=True):
         if ris_id is not None and csl_id != ris_id:
@@ -141,6 +141,29 @@ def read_ris(text: str) -> ReadResult:
                 diagnostics.append(warning("ris-bad-overflow", message, where))
         items.append(item)
     return ReadResult(tuple(items), tuple(diagnostics))
+
+
+def _read_ids(records: list[tuple[str | None, Item]]) -> list[str]:
+    """CSL ids: the records' own IDs first, then made-up keys for the rest that avoid them.
+
+    A made-up key must never take an ID a later record really carries, or that record would
+    be renamed and its id lost on the way back.
+    """
+    given = unique([ris_id for ris_id, _ in records if ris_id is not None])
+    taken = set(given)
+    real = iter(given)
+    ids = []
+    for ris_id, item in records:
+        if ris_id is not None:
+            ids.append(next(real))
+            continue
+        key = base = base_key(item)
+        n = 2
+        while key in taken:
+            key, n = f"{base}-{n}", n + 1
+        taken.add(key)
+        ids.append(key)
+    return ids
 
 
 def _split(text: str, diagnostics: list[Diagnostic]) -> list[tuple[int, list[str]]]:
