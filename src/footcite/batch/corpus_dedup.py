@@ -11,7 +11,7 @@ cut into stages that run on workers, with the driver holding only compact record
    pairwise decision (`match.decide`), giving same-work edges and relations.
 4. union (driver): the edges joined with union-find; components are the same as `cluster`'s,
    since skipping an edge inside a component never changes a component.
-5. split (workers): components of 3 to `MAX_CHECKED` items go through `cluster._split`.
+5. split (workers): components of 3 to `MAX_CHECKED` items go through `cluster.split_component`.
 6. merge (workers): each work's fields merged by `merge.merge_fields`, its id base by
    `keys.readable_id`; then ids are made unique, relations linked and items built on the
    driver, in the order and with the rules of `engine.deduplicate`.
@@ -35,12 +35,12 @@ from footcite.batch import tasks
 from footcite.batch.engines import Engine
 from footcite.dedup.blocking import blocks
 from footcite.dedup.cluster import MAX_CHECKED
+from footcite.dedup.relations import linked_by_work, relations_between
 
 SCORE_BUDGET = 16384
 """Block memberships per score job: big enough to amortise a job, small enough to balance."""
 SPLIT_BUDGET = 4096
 MERGE_BUDGET = 8192
-_INVERSE = {"part-of": "has-part", "edition": "edition", "translation": "translation"}
 Tick = Callable[[str, int], None]
 
 
@@ -277,31 +277,11 @@ def deduplicate(rec: Records, engine: Engine, tick: Tick | None = None) -> Refer
         id_of_group[g] = ids[k]
         for i in groups[g]:
             record_ref[i] = ids[k]
-    linked = _links(relations, active, record_ref)
+    linked = linked_by_work(relations_between(relations, active, record_ref))
     items: dict[str, str] = {}
     for g, ref_id in enumerate(id_of_group):
         item = {"id": ref_id, **json.loads(merged[g])}
         if ref_id in linked:
-            rel = sorted(linked[ref_id], key=lambda r: (r["type"], r["id"]))
-            item["custom"] = {**(item.get("custom") or {}), "relations": rel}
+            item["custom"] = {**(item.get("custom") or {}), "relations": linked[ref_id]}
         items[ref_id] = tasks._compact(item)
     return References(sorted(items), items, record_ref, sum(len(v) for v in linked.values()) // 2)
-
-
-def _links(
-    pairs: list[tuple[int, int, str]], active: list[int], record_ref: list[str]
-) -> dict[str, list[dict[str, str]]]:
-    """Relations between works (as `engine._relations`), listed on both works."""
-    found: set[tuple[str, str, str]] = set()
-    for a, b, kind in pairs:
-        ra, rb = record_ref[active[a]], record_ref[active[b]]
-        if ra == rb:
-            continue
-        if kind != "part-of" and rb < ra:
-            ra, rb = rb, ra
-        found.add((ra, rb, kind))
-    linked: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for a, b, kind in sorted(found):
-        linked[a].append({"type": kind, "id": b})
-        linked[b].append({"type": _INVERSE.get(kind, kind), "id": a})
-    return linked

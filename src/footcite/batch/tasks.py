@@ -31,7 +31,7 @@ from footcite.batch.adapters import audit_entries
 from footcite.batch.plan import fingerprint
 from footcite.dedup.backrefs import resolve_positions
 from footcite.dedup.blocking import keys_of, pairs_of_block
-from footcite.dedup.cluster import _split, part_of
+from footcite.dedup.cluster import part_of, split_component
 from footcite.dedup.features import extract
 from footcite.dedup.keys import readable_id
 from footcite.dedup.match import SAME_WORK, UNRELATED, decide
@@ -169,12 +169,12 @@ def score_task(
 def split_task(
     fields: Sequence[str], order: Sequence[str], components: Sequence[Sequence[int]]
 ) -> tuple[list[list[int]], list[tuple[int, int, str]]]:
-    """Components that must be checked for items that cannot be one work, rebuilt by `_split`."""
+    """Components that may hold items that cannot be one work, rebuilt by `split_component`."""
     features = [extract(json.loads(f)) for f in fields]
     groups: list[list[int]] = []
     relations: list[tuple[int, int, str]] = []
     for members in components:
-        groups.extend(_split(list(members), features, order, relations))
+        groups.extend(split_component(list(members), features, order, relations))
     return groups, relations
 
 

@@ -114,7 +114,7 @@ def cluster(
         if len(members) <= 2 or len(members) > MAX_CHECKED:
             clusters.append(members)
         else:
-            clusters.extend(_split(members, features, order, relations))
+            clusters.extend(split_component(members, features, order, relations))
     return Clustering(clusters, relations, reasons, compared)
 
 
@@ -141,10 +141,14 @@ def _may_conflict(fs: Sequence[Features]) -> bool:
     return any(strongly_different(a, b) for a, b in combinations(firsts.values(), 2))
 
 
-def _split(
+def split_component(
     members: list[int], features: Sequence[Features], order: Sequence[str], relations: list
 ) -> list[list[int]]:
-    """Rebuild one component when two of its items must not be one work."""
+    """Rebuild one connected component when two of its items must not be one work.
+
+    Public because the corpus batch splits components on its workers with this very function,
+    so one paper and a whole corpus are clustered by the same rule.
+    """
     if not _may_conflict([features[i] for i in members]):
         return [members]
     ranked = sorted(members, key=lambda i: order[i])

@@ -24,8 +24,7 @@ from footcite.dedup.cluster import cluster
 from footcite.dedup.features import extract
 from footcite.dedup.keys import readable_id
 from footcite.dedup.merge import merge_fields
-
-_INVERSE = {"part-of": "has-part", "edition": "edition", "translation": "translation"}
+from footcite.dedup.relations import linked_by_work, relations_between
 
 
 @attrs.frozen
@@ -136,18 +135,15 @@ def _deduplicate(records: Sequence[Record], *, explain: bool, provenance: bool) 
         members[ids[k]] = tuple(group)
         for i in group:
             record_refs[i] = ids[k]
-    relations = _relations(clustering.relations, active, record_refs)
-    linked: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for a, b, kind in relations:
-        linked[a].append({"type": kind, "id": b})
-        linked[b].append({"type": _INVERSE.get(kind, kind), "id": a})
+    relations = relations_between(clustering.relations, active, record_refs)
+    linked = linked_by_work(relations)
     items: list[dict[str, Any]] = []
     for k, (_, _, merged, group) in enumerate(built):
         item = merged  # merge_fields made it: it can take the id without a copy
         item["id"] = ids[k]
         extra: dict[str, Any] = {}
         if ids[k] in linked:
-            extra["relations"] = sorted(linked[ids[k]], key=lambda r: (r["type"], r["id"]))
+            extra["relations"] = linked[ids[k]]
         if provenance:
             extra["merged-from"] = _provenance(records, group)
         if extra:
@@ -164,20 +160,6 @@ def _deduplicate(records: Sequence[Record], *, explain: bool, provenance: bool) 
         explanations=explanations,
         compared=clustering.compared,
     )
-
-
-def _relations(
-    pairs: Sequence[tuple[int, int, str]], active: Sequence[int], record_refs: Sequence[str]
-) -> list[tuple[str, str, str]]:
-    out: set[tuple[str, str, str]] = set()
-    for a, b, kind in pairs:
-        ra, rb = record_refs[active[a]], record_refs[active[b]]
-        if ra == rb:
-            continue
-        if kind != "part-of" and rb < ra:
-            ra, rb = rb, ra
-        out.add((ra, rb, kind))
-    return sorted(out)
 
 
 def _provenance(records: Sequence[Record], group: Sequence[int]) -> list[dict[str, Any]]:
