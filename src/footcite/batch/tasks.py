@@ -31,7 +31,7 @@ from footcite.batch.adapters import audit_entries
 from footcite.batch.plan import fingerprint
 from footcite.dedup.backrefs import resolve_positions
 from footcite.dedup.blocking import keys_of, pairs_of_block
-from footcite.dedup.cluster import part_of, split_component
+from footcite.dedup.cluster import part_pair, split_component
 from footcite.dedup.features import extract
 from footcite.dedup.keys import readable_id
 from footcite.dedup.match import SAME_WORK, UNRELATED, decide
@@ -148,15 +148,11 @@ def score_task(
             ra, rb = find(a), find(b)
             if ra == rb:
                 continue
-            fa, fb = features[a], features[b]
-            if fa.kind != fb.kind and "archival" not in (fa.kind, fb.kind):
-                if fa.kind == "part" and part_of(fa, fb):
-                    relations.append((a, b, "part-of"))
-                    continue
-                if fb.kind == "part" and part_of(fb, fa):
-                    relations.append((b, a, "part-of"))
-                    continue
-            verdict, _, _ = decide(fa, fb)
+            part = part_pair(a, b, features[a], features[b])
+            if part is not None:
+                relations.append(part)
+                continue
+            verdict, _, _ = decide(features[a], features[b])
             if verdict == SAME_WORK:
                 parent[max(ra, rb)] = min(ra, rb)
                 same.append((a, b))

@@ -90,16 +90,12 @@ def cluster(
         for a, b in pairs_of_block(members, titles, order):
             if find(a) == find(b):
                 continue
-            fa, fb = features[a], features[b]
-            if fa.kind != fb.kind and "archival" not in (fa.kind, fb.kind):
-                if fa.kind == "part" and part_of(fa, fb):
-                    relations.append((a, b, "part-of"))
-                    continue
-                if fb.kind == "part" and part_of(fb, fa):
-                    relations.append((b, a, "part-of"))
-                    continue
+            part = part_pair(a, b, features[a], features[b])
+            if part is not None:
+                relations.append(part)
+                continue
             compared += 1
-            verdict, _, why = decide(fa, fb)
+            verdict, _, why = decide(features[a], features[b])
             if verdict == SAME_WORK:
                 uf.union(a, b)
                 if explain:
@@ -116,6 +112,22 @@ def cluster(
         else:
             clusters.extend(split_component(members, features, order, relations))
     return Clustering(clusters, relations, reasons, compared)
+
+
+def part_pair(a: int, b: int, fa: Features, fb: Features) -> tuple[int, int, str] | None:
+    """The (part, whole, "part-of") relation when one item is a part of the other, else None.
+
+    Checked before the same-work decision because a chapter and its book share a title and
+    editors, and would otherwise look like one work. The corpus batch scores its blocks with
+    this too, so a corpus and one paper link parts to wholes alike.
+    """
+    if fa.kind == fb.kind or "archival" in (fa.kind, fb.kind):
+        return None
+    if fa.kind == "part" and part_of(fa, fb):
+        return (a, b, "part-of")
+    if fb.kind == "part" and part_of(fb, fa):
+        return (b, a, "part-of")
+    return None
 
 
 def _conflict(a: Features, b: Features, verdict: str, score: float) -> bool:
