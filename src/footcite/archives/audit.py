@@ -19,7 +19,7 @@ import attrs
 from footcite.archives import fonds as fm
 from footcite.archives.authority import Authority, FondsCode, Repository, load_authority
 from footcite.archives.codes import Finding, normalise_level
-from footcite.archives.hierarchy import ArchivalPath, join_parts, parse_path
+from footcite.archives.hierarchy import KINDS, ArchivalPath, join_parts, parse_path
 from footcite.archives.match import Resolution, resolve_repository
 from footcite.archives.results import (
     ArchivalEntry,
@@ -155,20 +155,9 @@ def _location(
         normalised.append({**level.to_json(), "normalised": value})
         by_kind[level.kind].append(value)
     loc: dict[str, object] = {"place": part.fields.get("archive-place")}
-    for kind in (
-        "fonds",
-        "collection",
-        "file",
-        "box",
-        "folder",
-        "volume",
-        "item",
-        "document",
-        "folio",
-        "date",
-        "classification",
-    ):
-        loc[kind] = ", ".join(dict.fromkeys(by_kind[kind])) or None
+    for kind in KINDS:
+        if kind != "series":  # the series stay a list: each level of a series path is one
+            loc[kind] = ", ".join(dict.fromkeys(by_kind[kind])) or None
     loc["series"] = by_kind["series"]
     loc["fonds_authority"] = (
         {"code": matched.code, "title": matched.title, "uncertain": matched.uncertain}
