@@ -19,6 +19,12 @@ _ABBREV = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
 _MAX_SENTENCE = 600
+# What may follow a sentence's full stop before the next word: closing quotes or brackets and a
+# note number ("sixties.”9 The"). Both are matched at the start of a slice only; the
+# lookbehind (always true there) and the possessive run make a search with them linear too, as
+# a search would otherwise rescan a long run of quotes from each of its characters.
+_AFTER_STOP = re.compile(r"(?<![”\"’)])[”\"’)]*+\d{0,3}\s")
+_LEADING_MARKER = re.compile(r"(?<![”\"’)])[”\"’)]*+\d{1,3}(?=\s)")
 
 
 def build_body(body_lines: tuple[str, ...]) -> str:
@@ -68,7 +74,7 @@ def _sentence_around(body: str, start: int, end: int) -> str:
         if ch == "\n":
             left = i + 1
             break
-        ends = ch in ".!?" and i < start - 1 and re.match(r"[”\"’)]*\d{0,3}\s", body[i + 1 : i + 8])
+        ends = ch in ".!?" and i < start - 1 and _AFTER_STOP.match(body[i + 1 : i + 8])
         if ends and not _ABBREV.search(body[max(0, i - 6) : i + 1]):
             left = i + 1
             break
@@ -90,7 +96,7 @@ def _sentence_around(body: str, start: int, end: int) -> str:
     right = j
     if start > 0 and body[start - 1] in ".!?":
         right = start  # the sentence ended just before the marker
-    skip = re.match(r"[”\"’)]*\d{1,3}(?=\s)", body[left:start])
+    skip = _LEADING_MARKER.match(body[left:start])
     if skip:
         left += skip.end()
     text = body[left:start] + body[end:right]

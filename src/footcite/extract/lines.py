@@ -14,10 +14,14 @@ _COVER_START = re.compile(
     r"Downloaded from|Academia\.edu)",
     re.IGNORECASE,
 )
+# Only ever asked whether it matches anywhere in a line, so the count of "12 PUBLICATIONS" is
+# tried from the first digit of a number alone: from every digit of a long run of digits the
+# scan would go to the run's end again, which is quadratic.
 _COVER_LINE = re.compile(
     r"(researchgate\.net|SEE PROFILE|^\s*(CITATIONS?|READS)\s*$|author profiles for this|"
     r"All content following this page was uploaded|The user has requested enhancement|"
-    r"are also working on these related projects|View project|\d+ PUBLICATIONS\s+\d+ CITATIONS|"
+    r"are also working on these related projects|View project|"
+    r"(?<!\d)\d+ PUBLICATIONS\s+\d+ CITATIONS|"
     r"JSTOR is a not-for-profit|Your use of the JSTOR archive|Terms and Conditions of Use)",
     re.IGNORECASE,
 )
@@ -95,15 +99,16 @@ def join_broken_superscripts(lines: list[str]) -> list[str]:
 def fold(lines: list[str]) -> str:
     """Join wrapped lines into running text: one space between lines, hyphens at line end kept
     and joined without a space when the next line goes on in lower case ("co-" / "operation")."""
-    text = ""
+    parts: list[str] = []
+    tail = ""  # the last two characters of the text so far: all a hyphen at the end needs
     for raw in lines:
         line = " ".join(raw.split())
         if not line:
             continue
-        if not text:
-            text = line
-        elif _HYPHEN_END.search(text) and line[:1].islower():
-            text += line
-        else:
-            text += " " + line
-    return text
+        # Looking at the whole text so far for its last hyphen made folding quadratic in the
+        # length of the text; the folded text holds no line break, so the end is enough.
+        glued = not parts or (_HYPHEN_END.search(tail) and line[:1].islower())
+        piece = line if glued else " " + line
+        parts.append(piece)
+        tail = (tail + piece)[-2:]
+    return "".join(parts)

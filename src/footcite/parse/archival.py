@@ -101,11 +101,44 @@ def _is_place(seg: str) -> bool:
     return bool(lx.starts_with_place(seg) or seg in _cities() or re.fullmatch(_EXTRA_PLACES, seg))
 
 
+def _without_brackets(text: str) -> str:
+    r"""The text without its bracketed asides and the spaces before them.
+
+    This is `re.sub(r"\s*\(.*?\)", "", text)` in linear time: the regular expression, from
+    each "(" with no ")" after it on its line, scans to the line's end again, which is
+    quadratic in a run of "(". Here such a "(" sends the search past the line's end at once,
+    as every other "(" before that end fails as well.
+    """
+    out: list[str] = []
+    done = 0  # end of the last removal: where `re.sub` would go on searching
+    at = 0
+    close = -1
+    while True:
+        opening = text.find("(", at)
+        if opening < 0:
+            break
+        if close <= opening:
+            close = text.find(")", opening + 1)
+            if close < 0:
+                break  # no ")" after this "(": nothing more to remove
+        newline = text.find("\n", opening + 1, close)
+        if newline >= 0:
+            at = newline + 1  # "." stops at a line break: no "(" before it finds its ")"
+            continue
+        start = opening
+        while start > done and text[start - 1].isspace():
+            start -= 1
+        out.append(text[done:start])
+        done = at = close + 1
+    out.append(text[done:])
+    return "".join(out)
+
+
 @lru_cache(maxsize=256)
 def _lang(archive: str) -> str | None:
     """The language of a cited repository (exact authority names only): for labels like 'k.'."""
     auth = packaged_authority()
-    for form in (archive, archive.split(",")[0], re.sub(r"\s*\(.*?\)", "", archive)):
+    for form in (archive, archive.split(",")[0], _without_brackets(archive)):
         found = auth.by_name(form)
         if found:
             return found[0].lang if found[0].lang != "en" else found[0].country.lower()
@@ -315,7 +348,9 @@ def archival_parts(text: str) -> list[ArchivalPart]:
             continue
         archive = f"{archive}, {parts[i][0]}"
         i += 1
-    if i < len(parts) and re.fullmatch(r"(?:[A-Z][\w]+ )*University", parts[i][0]):
+    # anchored although fullmatch anchors it: a search with it would be quadratic in a run of
+    # capitalised words, trying it from each of them
+    if i < len(parts) and re.fullmatch(r"^(?:[A-Z]\w++ )*University", parts[i][0]):
         archive = f"{archive}, {parts[i][0]}"
         i += 1
     places: list[str] = []

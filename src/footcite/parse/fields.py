@@ -58,6 +58,10 @@ _CHICAGO_AUTHOR = re.compile(
     r"^(?P<names>[A-ZÀ-ÖØ-Þ][\w.\-’']+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w.\-’']+|de|van|von|del)){1,3}),"
     r"\s+(?=[“\"A-ZÀ-ÖØ-Þ])"
 )
+# "Kramer, op. cit.": the author before a back-reference. Matched at the start of a citation
+# only; the anchor says so and keeps a search with it from trying the name at every letter of a
+# long word (each try running to the word's end, which is quadratic).
+_NAMED = re.compile(r"^(?P<who>[A-ZÀ-Þ][\w’'\-]++(?:\s++[A-ZÀ-Þ][\w’'\-]++)?)[,:]?\s+")
 _NEWSPAPERS = re.compile(
     r"\b(Times|Post|Herald|Tribune|Gazette|Zeitung|Monde|Figaro|Pravda|Izvestiia|Népszabadság|"
     r"Szabad Nép|Magyar Nemzet|Guardian|Telegraph)\b"
@@ -78,7 +82,7 @@ def parse_citation(text: str, *, inherited_authors: list[dict[str, Any]] | None 
     m = lx.BACKREF.match(body)
     who: list[dict[str, Any]] = []
     if not m:
-        named = re.match(r"(?P<who>[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+)?)[,:]?\s+", body)
+        named = _NAMED.match(body)
         if named:
             m2 = lx.BACKREF.match(body[named.end() :])
             if m2:
@@ -197,10 +201,34 @@ def _prepare(body: str) -> str:
     # "The Eden Plan In: Cold War Respite" -> a container marker glued to the title
     body = re.sub(r"(?<=[\w”\"’])\.?\s+(?:In:?|in:)\s+(?=[A-ZÀ-ÞŐŰ“\"])", ". In ", body)
     body = re.sub(r"\]\s+(?=\S)", "]. ", body)
-    body = re.sub(r"[\s,;]*\s(\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\))\s+", r". \1 ", body)
+    body = _role_in_brackets(body)
     body = re.sub(r"(?<=[^\s.,;:])\s+\[", ". [", body)
     body = re.sub(r"(?<=[.,;:])\s+\[", " [", body)
     return body
+
+
+_BRACKETED_ROLE = re.compile(r"\s(\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\))\s+")
+
+
+def _role_in_brackets(body: str) -> str:
+    r""" "Gati, Charles (ed.) Hungary" -> "Gati, Charles. (ed.) Hungary": the role ends a segment.
+
+    This is `re.sub(r"[\s,;]*\s(\(eds?\.?\))\s+", r". \1 ", body)` (with the other role words)
+    done in linear time: the regular expression tries a run of spaces, commas and semicolons
+    from each of its characters and scans it to its end every time, which is quadratic in the
+    run. Here the bracketed role is found first and the run before it taken back from there,
+    no further than the end of the previous replacement (where `re.sub` goes on searching).
+    """
+    out: list[str] = []
+    done = 0
+    for m in _BRACKETED_ROLE.finditer(body):
+        start = m.start()
+        while start > done and (body[start - 1].isspace() or body[start - 1] in ",;"):
+            start -= 1
+        out += [body[done:start], ". ", m.group(1), " "]
+        done = m.end()
+    out.append(body[done:])
+    return "".join(out)
 
 
 def _segments(body: str) -> list[tuple[str, str]]:

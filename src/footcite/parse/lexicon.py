@@ -120,8 +120,12 @@ ARCHIVE_WORDS = re.compile(
     r"SAPMO|BArch|PA AA|AAN|AMSZ|NA ČR|AMZV|ABS|SNA|PIL|OSA|TNA|PRO)\b"
 )
 
+# A repository's name in English word order ("Dwight D. Eisenhower Library"). A capitalised word
+# starts only at a word boundary (the lookbehind): matched at the start of a text that is always
+# so, and a search no longer tries the name from every letter of a long word, each try running
+# to the word's end (quadratic).
 REPOSITORY_NAME = re.compile(
-    r"(?:(?:[A-Z][\w.'’\-]*|of|the|and|for|de|des|du|für|der)\s+){0,7}"
+    r"(?:(?:(?<![\w.'’\-])[A-Z][\w.'’\-]*+|of|the|and|for|de|des|du|für|der)\s++){0,7}"
     r"(?:Archives?|Archiv(?:es)?|Levéltár|Archiwum|Record Office|Manuscript Library|Library|"
     r"Institution)\b"
 )

@@ -22,8 +22,12 @@ from footcite.parse.names import looks_like_names
 from footcite.parse.units import Unit, split_units
 
 _YEAR = re.compile(r"(?<![\d/])(?:1[5-9]\d\d|20\d\d)(?![\d])")
+# Only ever asked whether a text ends with a locator. "12 pp." is tried from the first digit of
+# the number alone: a match from a later digit implies one from the first, and trying every
+# digit of a long number would scan to its end from each of them (quadratic).
 _LOCATOR_END = re.compile(
-    r"(?:\b(?:pp?|S|s|o|Bl|ff?)\.\s*\d+(?:\s*[-–]\s*\d+)?\.?|\d+(?:\s*[-–]\s*\d+)?\.?\s*(?:pp|o)\.\.?)\s*$"
+    r"(?:\b(?:pp?|S|s|o|Bl|ff?)\.\s*\d+(?:\s*[-–]\s*\d+)?\.?"
+    r"|(?<!\d)\d+(?:\s*[-–]\s*\d+)?\.?\s*(?:pp|o)\.\.?)\s*$"
 )
 _NAME_COLON = re.compile(
     r"(?<![\w’'\-])(?P<names>(?:[A-ZÀ-ÖØ-ÞŐŰČŠŽŘŁ][\w’'\-]*+\.?(?:\s*\((?:eds?|szerk|Hrsg|red)\.?\))?[\s,—–-]*+"
@@ -335,8 +339,11 @@ def _segment_units(note: str, units: list[Unit]) -> list[Segment]:
     return segments
 
 
+# A back-reference at the start of a unit, maybe after an author ("Kramer, op. cit."). Only
+# matched at the start of a unit; the anchor says so and keeps a search with it from trying the
+# name at every letter of a long word, each try running to the word's end.
 _BACKREF_UNIT = re.compile(
-    r"(?:[A-ZÀ-Þ][\w’'\-]+(?:\s+[A-ZÀ-Þ][\w’'\-]+)?[,:]?\s+)?" + lx.BACKREF.pattern.lstrip("^")
+    r"^(?:[A-ZÀ-Þ][\w’'\-]++(?:\s++[A-ZÀ-Þ][\w’'\-]++)?[,:]?\s+)?" + lx.BACKREF.pattern.lstrip("^")
 )
 _LOCATOR_ONLY = re.compile(r"^(?:pp?\.|S\.|s\.|o\.)\s*\d+(?:\s*[-–]\s*\d+)?\.?$")
 

@@ -23,12 +23,31 @@ from footcite.parse.tagger import Tagged
 
 ARCHIVAL_COLLECTION = ("collection", "fonds", "series", "classification")
 ARCHIVAL_LOCATION = ("file", "item")
-_ROLE = re.compile(
+# Role words around a name span: "edited by ..." before the names, ", eds." after them.
+_ROLE_BEFORE = re.compile(
     r"^\s*(?:\(?(?:eds?|Eds?|szerk|Hrsg|hrsg|red|dir|éd|sost|Trans|trans|ford|übers|tłum|"
     r"přel|przeł)\.?\)?(?:\s*(?:by|von|par))?|[Ee]dited by|[Tt]ranslated by|[Ii]nterview(?:ed)? by|"
     r"interjú:|Gespräch mit|[Hh]rsg\. von|edited and translated by|ed\. and trans\.)\s*[:,]?\s*"
-    r"|[\s,]*\(?(?:eds?|Eds?|szerk|Hrsg|red|dir|éd|sost|ford|trans|Trans)\.?\)?[\s,:]*$"
 )
+# Searched for, so it starts only where a run of spaces and commas starts (the lookbehind): a
+# match from inside a run is also one from its start, and trying every character of a long run
+# would scan to its end from each of them (quadratic).
+_ROLE_AFTER = re.compile(
+    r"(?<![\s,])[\s,]*+\(?(?:eds?|Eds?|szerk|Hrsg|red|dir|éd|sost|ford|trans|Trans)\.?\)?"
+    r"[\s,:]*+$"
+)
+
+
+def _without_roles(names: str) -> str:
+    """The name span without its role words, as one `re.sub` of the two patterns joined by "|".
+
+    The pattern before can only match at the start; `re.sub` goes on searching from its end,
+    which is the start of the rest here, so the lookbehind of the pattern after sees no
+    character before a match that starts right there, as in the joined pattern.
+    """
+    before = _ROLE_BEFORE.match(names)
+    rest = names[before.end() :] if before else names
+    return _ROLE_AFTER.sub("", rest)
 
 
 def _split(words: str) -> list[str]:
@@ -174,11 +193,11 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
     f: dict[str, Any] = {}
     for role in ("author", "editor", "translator"):
         if role in by:
-            names = [n for raw in by[role] for n in parse_names(_ROLE.sub("", raw))]
+            names = [n for raw in by[role] for n in parse_names(_without_roles(raw))]
             if names:
                 f[role] = names
     if "interviewer" in by:
-        f["interviewer"] = parse_names(_ROLE.sub("", by["interviewer"][0]))
+        f["interviewer"] = parse_names(_without_roles(by["interviewer"][0]))
     quoted = False
     if "title" in by:
         f["title"], quoted = _unquote(by["title"][0])
@@ -210,7 +229,9 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
         f["custom"] = {"translated-title": clean(by["translated-title"][0].strip().strip("[]"))}
     elif "title" in f:
         # "Title. [Translation.]" tagged as one title: the bracket is the translation
-        m = re.fullmatch(r"(?P<t>.+?)[.,]?\s*\[(?P<tr>[^\[\]]{4,})\]", f["title"])
+        # anchored although fullmatch anchors it: a search with it would be quadratic, the
+        # lazy title running on from every position
+        m = re.fullmatch(r"^(?P<t>.+?)[.,]?\s*+\[(?P<tr>[^\[\]]{4,}+)\]", f["title"])
         if m:
             f["title"] = clean(m.group("t"))
             f["custom"] = {"translated-title": clean(m.group("tr"))}

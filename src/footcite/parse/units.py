@@ -103,9 +103,18 @@ def _push(units: list[Unit], note: str, start: int, end: int, after: str) -> Non
         units.append(Unit(s, e, note[s:e], after))
 
 
+# The next word after a sentence mark: closing quotes and brackets, white space, its first
+# character. Matched at the position after the mark (never a closing character, so the
+# lookbehind holds there); the lookbehind and the possessive runs keep a search with it linear,
+# where one would otherwise rescan a long run of quotes from each of its characters.
+_NEXT_WORD = re.compile(r"(?<![”\"’»)])[”\"’»)]*+\s++(\S)")
+_LOWER_NEXT = re.compile(r"(?<!\s)\s++[a-zöüóőúéáűí]")
+
+
 def _is_sentence_end(note: str, i: int) -> bool:
-    rest = note[i + 1 :]
-    m = re.match(r"[”\"’»)]*\s+(\S)", rest)
+    # matched in place, not on the slice after i: copying the rest of the note at every full
+    # stop made cutting a note quadratic in its length
+    m = _NEXT_WORD.match(note, i + 1)
     if not m:
         return False
     nxt = m.group(1)
@@ -119,6 +128,6 @@ def _is_sentence_end(note: str, i: int) -> bool:
     if _NOT_END.search(head):
         return False
     # "1956. október 28." and "3. sz." are Hungarian ordinals, not sentence ends
-    if re.search(r"\b\d{1,4}\.$", head) and re.match(r"\s+[a-zöüóőúéáűí]", rest):
+    if re.search(r"\b\d{1,4}\.$", head) and _LOWER_NEXT.match(note, i + 1):
         return False
     return not nxt.isdigit() or bool(re.search(r"[a-z]{3,}\.$", head))
