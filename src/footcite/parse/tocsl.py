@@ -31,9 +31,10 @@ _ROLE_BEFORE = re.compile(
 )
 # Searched for, so it starts only where a run of spaces and commas starts (the lookbehind): a
 # match from inside a run is also one from its start, and trying every character of a long run
-# would scan to its end from each of them (quadratic).
+# would scan to its end from each of them (quadratic). The role word must follow such a run or a
+# bracket: "Alfred" and "Byford" end in "red" and "ford" but are names.
 _ROLE_AFTER = re.compile(
-    r"(?<![\s,])[\s,]*+\(?(?:eds?|Eds?|szerk|Hrsg|red|dir|éd|sost|ford|trans|Trans)\.?\)?"
+    r"(?<![\s,])(?:[\s,]++\(?|\()(?:eds?|Eds?|szerk|Hrsg|red|dir|éd|sost|ford|trans|Trans)\.?\)?"
     r"[\s,:]*+$"
 )
 
