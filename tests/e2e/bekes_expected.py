@@ -1,7 +1,8 @@
 """What the notes of the Békés paper cite, written by reading each note.
 
 Each citation lists the fields that must be found (a subset of what the parser returns); names
-are (family, given). Locators are the pinpoint pages the note points to.
+are (family, given). Locators are the pinpoint pages the note points to. A field given as None
+must be absent; "hierarchy" lists the archival levels (level, text) in order.
 """
 
 NOTE_COUNT = 23
@@ -57,7 +58,14 @@ EXPECTED = {
             "publisher": "Princeton University Press",
             "year": 1999,
         },
-        {"prefix": "See also", "title_startswith": "Bulletin"},
+        {
+            # the parenthesis defines the short name the notes use from here on: not title
+            "prefix": "See also",
+            "title": "Bulletin",
+            "title-short": "CWIHP Bulletin",
+            "publisher": "Woodrow Wilson International Center for Scholars "
+            "Cold War International History Project",
+        },
         {"title": "CWIHP Working Papers"},
     ],
     3: [
@@ -109,8 +117,11 @@ EXPECTED = {
         {
             "author": [("Urbán", "Károly")],
             "title_startswith": "Sztálin haláltól a forradalom kitöréséig",
+            "translated-title": "From the Death of Stalin to the Outbreak of the Revolution. "
+            "The History of Hungarian-Soviet Relations (1953-1956)",
             "year": 1996,
             "type": "manuscript",
+            "accessed": None,  # "(1953-1956)" is in the title, nothing says it was accessed
         },
         {
             "prefix": "Cf.",
@@ -186,6 +197,7 @@ EXPECTED = {
             "year": 1992,
         },
         {
+            "prefix": "For a recent assessment of East-West relations in these years, see",
             "author": [("Békés", "Csaba")],
             "title": "The 1956 Revolution and World Politics",
             "collection-title": "CWIHP Working Paper",
@@ -193,14 +205,19 @@ EXPECTED = {
             "year": 1996,
         },
         {
+            "prefix": "The author’s analysis of this topic is largely based on his extensive "
+            "archival research in the following collections in the US and Great Britain:",
             "archive": "Seeley G. Mudd Manuscript Library, Princeton University",
             "archive-place": "Princeton, New Jersey",
             "archive_collection": "Dulles, A. W.: Papers",
+            "hierarchy": [("collection", "Dulles, A. W.: Papers")],
         },
         {
+            "prefix": None,  # the lead-in introduces only the first collection of the list
             "archive": "Seeley G. Mudd Manuscript Library, Princeton University",
             "archive-place": "Princeton, New Jersey",
             "archive_collection": "Dulles, J. F.: Papers",
+            "hierarchy": [("collection", "Dulles, J. F.: Papers")],
         },
         {
             "archive": "Dwight D. Eisenhower Library",
@@ -212,8 +229,18 @@ EXPECTED = {
             "archive": "Dwight D. Eisenhower Library",
             "archive_collection": "Eisenhower, D. D.: Records as President, "
             "White House Central Files, Confidential Files",
+            "hierarchy": [
+                ("collection", "Eisenhower, D. D.: Records as President"),
+                ("collection", "White House Central Files"),
+                ("collection", "Confidential Files"),
+            ],
         },
-        {"archive": "Dwight D. Eisenhower Library", "archive_collection": "Jackson, C. D.: Papers"},
+        {
+            "prefix": None,
+            "archive": "Dwight D. Eisenhower Library",
+            "archive_collection": "Jackson, C. D.: Papers",
+            "hierarchy": [("collection", "Jackson, C. D.: Papers")],
+        },
         {
             "archive": "Dwight D. Eisenhower Library",
             "archive_collection": "White House Office, Office of the Staff Secretary: "
@@ -320,7 +347,13 @@ EXPECTED = {
         },
         {
             "author": [("Békés", "Csaba")],
-            "title_startswith": "A magyar kérdés az ENSZ-ben",
+            "title": "A magyar kérdés az ENSZ-ben és a nyugati nagyhatalmak titkos tárgyalásai "
+            "1956. október 28. - november 4. (Brit külügyi dokumentumok)",
+            "translated-title": "The Hungarian issue in the UN and the secret negotiations of "
+            "the Western Great Powers 28 October – 4 November 1956. "
+            "(Documents of British foreign affairs)",
+            "collection-title": None,
+            "container-title": "Évkönyv II",
             "year": 1993,
         },
         {
@@ -333,8 +366,10 @@ EXPECTED = {
     ],
     19: [
         {
-            "title_startswith": "Foreign Relations of the United States, 1955",
+            # a multi-volume edition with a volume title: the set, the volume, its own title
+            "collection-title": "Foreign Relations of the United States, 1955-1957",
             "volume": "XXV",
+            "title": "Eastern Europe",
             "publisher": "United States Government Printing Office",
             "locator": "318",
         }

@@ -28,6 +28,10 @@ def _check(expected: dict, citation) -> list[str]:
             continue
         elif key == "translated-title":
             got = (fields.get("custom") or {}).get("translated-title")
+        elif key == "hierarchy":
+            levels = (fields.get("custom") or {}).get("archive-hierarchy") or []
+            got = [(lv["level"], lv["text"]) for lv in levels]
+            want = [tuple(w) for w in want]
         elif key == "contributor_includes":
             if tuple(want) not in _names(fields.get("contributor")):
                 wrong.append(f"contributors lack {want}")

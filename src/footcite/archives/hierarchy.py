@@ -125,6 +125,13 @@ def join_parts(parts: list[str]) -> str:
 # (kind, pattern) for levels whose label comes first: "Box 12", "f. 89", "sygn. 237/V-22".
 # Languages listed after the kind restrict an ambiguous label to that tradition.
 _LABELLED: tuple[tuple[str, str, frozenset[str] | None], ...] = (
+    # Russian labels written capitalised after a full stop ("RGANI. F. 89. Op. 45. D. 12.
+    # L. 5."): the same levels as "f. 89, op. 45, d. 12, l. 5"; a number must follow, so that
+    # initials ("D. Arthur", "L. Smith") are not taken for them
+    ("fonds", r"F\.|Ф\.", None),
+    ("series", r"Op\.|Оп\.", None),
+    ("file", r"D\.|Д\.", None),
+    ("folio", r"Ll\.|L\.|Лл\.|Л\.", None),
     ("fonds", r"RG|Record Group", None),
     ("series", r"Entry|E\.", None),
     ("series", r"Lot", None),
@@ -199,6 +206,10 @@ def _label_re(labels: str) -> re.Pattern[str]:
     return re.compile(rf"^(?P<label>{labels})\s*(?P<value>(?:R-|Р-)?[\w][\w/\-–., ]*?)\.?$")
 
 
+_NUMBER_ONLY = frozenset(
+    {"E.", "t.", "s.", "S.", "p.", "k.", "F.", "Ф.", "Op.", "Оп.", "D.", "Д.", "L.", "Л.", "Ll.",
+     "Лл."}
+)  # fmt: skip
 _LABELLED_RES = tuple((kind, _label_re(labels), langs) for kind, labels, langs in _LABELLED)
 
 
@@ -217,7 +228,7 @@ def _classify_labelled(seg: str, lang: str | None) -> Level | None:
             r"[0-9lIO]|[A-Z]{1,3}\s?\d|[IVX]+\b", value
         ):
             continue
-        if label in ("E.", "t.", "s.", "S.", "p.", "k.") and not re.match(r"\d", value):
+        if label in _NUMBER_ONLY and not re.match(r"(?:R-|Р-)?\d", value):
             continue
         return Level(kind, seg, value, label)
     return None
@@ -320,7 +331,7 @@ def classify_segment(seg: str, lang: str | None = None) -> list[Level]:
 def parse_path(segments: Iterable[str], lang: str | None = None) -> ArchivalPath:
     """The levels of one archival reference from its comma-separated parts, in order."""
     levels: list[Level] = []
-    for seg in segments:
+    for seg in _join_person_names(list(segments)):
         found = classify_segment(seg, lang)
         second = any(lv.kind == "fonds" for lv in levels) and found and found[0].kind == "fonds"
         if second and not found[0].label and re.match(r"[A-Z]{1,3}\s?\d+/\d+", seg):
@@ -328,6 +339,28 @@ def parse_path(segments: Iterable[str], lang: str | None = None) -> ArchivalPath
             found = [Level("item", seg, seg)]
         levels.extend(found)
     return ArchivalPath(tuple(levels))
+
+
+_SURNAME = re.compile(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ’'\-]++$")
+_INITIALS_THEN = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.(?:\s?[A-ZÀ-ÖØ-Þ]\.){0,2}+(?::|\s++[A-Z])[^\d]*+$")
+
+
+def _join_person_names(segments: list[str]) -> list[str]:
+    """ "Dulles", "A. W.: Papers" -> "Dulles, A. W.: Papers": a person's papers.
+
+    A collection named after its creator is written "Surname, Initials: Papers" (or "Records
+    as President"); the comma in the name is not a step down the hierarchy, so the surname
+    alone and the initials with the collection word are one collection, not a series and a
+    collection under it. Only a single lower-case surname before initials that carry no number
+    is joined: "GARF, F. 89" or "Box 2, F. 3" stay apart."""
+    out: list[str] = []
+    for seg in segments:
+        part = seg.strip(" ,;")
+        if out and _SURNAME.match(out[-1].strip(" ,;")) and _INITIALS_THEN.match(part):
+            out[-1] = f"{out[-1].strip(' ,;')}, {part}"
+        else:
+            out.append(seg)
+    return out
 
 
 def is_unit_only(segments: Iterable[str], lang: str | None = None) -> bool:

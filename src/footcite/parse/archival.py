@@ -180,8 +180,9 @@ def split_repositories(block: str) -> list[tuple[int, int]]:
 
 
 _NO_SPLIT_BEFORE = re.compile(
-    r"(?:\b[A-ZÀ-Þ]|\b(?:U\.\s?S|D\.\s?C|N\.\s?Y|N\.\s?J|Bl|Bd|Nr|No|Nos|Vol|vol|Dok|doc|op|"
-    r"sygn|sv|kart|fol|pp|p|S|d|l|ll|f|k|t|w|z|cs|ő\.\s?e|a\.\s?j|inv|č|Az|Dept|Adm|Gen|St))$"
+    r"(?:\b[A-ZÀ-ÞА-ЯЁ]|\b(?:U\.\s?S|D\.\s?C|N\.\s?Y|N\.\s?J|Bl|Bd|Nr|No|Nos|Vol|vol|Dok|doc|"
+    r"op|Op|sygn|sv|kart|fol|pp|p|S|d|l|ll|Ll|f|k|t|w|z|cs|ő\.\s?e|a\.\s?j|inv|č|Az|Dept|Adm|"
+    r"Gen|St|ф|оп|Оп|д|л|лл|Лл))$"
 )
 
 
@@ -240,8 +241,8 @@ def segments(text: str) -> list[tuple[str, int, int]]:
 
 # a final full stop that belongs to an initial or a level label ("J. F.", "276. f.", "ő. e.")
 _KEEP_STOP = re.compile(
-    r"(?:\b[A-Z]|\bő\.\s?e|\ba\.\s?j|\b(?:f|cs|d|sz|č|p|pp|l|ll|k|Bl|Bd|sv|t|w|z|op|ff|D\.\s?C|"
-    r"N\.\s?Y|N\.\s?J))\.$"
+    r"(?:\b[A-ZА-ЯЁ]|\bő\.\s?e|\ba\.\s?j|\b(?:f|cs|d|sz|č|p|pp|l|ll|k|Bl|Bd|sv|t|w|z|op|Op|"
+    r"ff|D\.\s?C|N\.\s?Y|N\.\s?J|ф|оп|Оп|д|л|лл|Лл))\.$"
 )
 
 

@@ -489,6 +489,56 @@ def _set_date(fields: dict[str, Any], seg: str) -> None:
     fields["issued"] = issued
 
 
+_SHORT_NAME = re.compile(
+    r"(?i)(?<!\w)(?:hereinafter(?:\s++(?:called|cited\s++as|referred\s++to\s++as|quoted\s++as))?|"
+    r"henceforth|a\s++továbbiakban|továbbiakban|im\s++Folgenden|dále\s++jen|dalej|ci-après|"
+    r"далее)(?!\w)"
+)
+"""The words that define a short name; what follows them, to the parenthesis' end, is it."""
+_DEFINED = re.compile(r"^(?P<title>[^()]++)\((?P<inner>[^()]++)\)\s*+$")
+
+
+def short_name(fields: dict[str, Any]) -> None:
+    """ "Bulletin (Woodrow Wilson International Center ..., Washington D.C. — hereinafter called
+    CWIHP Bulletin)": a parenthesis that defines the short name the note uses from here on.
+
+    It is not part of the title. The title keeps what is outside the parenthesis; the short
+    name goes to CSL `title-short`, the field bibliography styles print for a short form (and
+    which later notes citing "CWIHP Bulletin" can be matched against); what the parenthesis
+    says besides is who issues the work: its last comma part is the place when it reads like
+    one and the rest the `publisher`, unless the citation already has them (then `note`).
+
+    Applied to the final fields of a citation (`note.parse_note`), not inside the rule parser:
+    the rule parser's title is a feature of the learned taggers, trained on the whole span."""
+    title = fields.get("title")
+    if not title or "(" not in title:
+        return
+    whole = _DEFINED.match(title)
+    if whole is None:
+        return
+    inner = whole.group("inner")
+    defining = list(_SHORT_NAME.finditer(inner))
+    m = defining[-1] if defining else None  # the last defining words: the short name follows
+    short = inner[m.end() :].strip(' :,.;„“”"«»') if m is not None else ""
+    if m is None or not short:
+        return
+    fields["title"] = whole.group("title").strip(" ,.")
+    fields["title-short"] = short
+    issuer = inner[: m.start()].strip(" ,;—–-")
+    if not issuer:
+        return
+    head, _, tail = issuer.rpartition(",")
+    place = tail.strip()
+    if head and re.fullmatch(r"[A-ZÀ-Ž][\w.]*+(?:\s[A-ZÀ-Ž][\w.]*+){0,2}", place):
+        if "publisher-place" not in fields:
+            fields["publisher-place"] = place
+        issuer = head.strip()
+    if "publisher" not in fields:
+        fields["publisher"] = issuer
+    else:
+        fields["note"] = issuer
+
+
 def _finish(fields: dict[str, Any], loc: Locator | None) -> None:
     quoted = "title" in fields and fields.pop("_quoted", False)
     was_in = fields.pop("_in", False)

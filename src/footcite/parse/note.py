@@ -13,6 +13,7 @@ import attrs
 
 from footcite import diagnostics as diag
 from footcite.model import Citation, Note, Span
+from footcite.parse.fields import short_name
 from footcite.parse.learned import Found, Made, find_citations, read_citation
 
 
@@ -22,6 +23,7 @@ def parse_note(note: Note, doc_key: str = "d") -> tuple[Note, list[diag.Diagnost
     citations: list[Citation] = []
     previous_authors: list[dict[str, Any]] | None = None
     for k, found in enumerate(find_citations(note.text)):
+        prefix = _whole_prefix(note.text, found)
         try:
             made = _read(note.text, found, previous_authors)
         except Exception as exc:  # one bad citation must not cost the note
@@ -33,7 +35,8 @@ def parse_note(note: Note, doc_key: str = "d") -> tuple[Note, list[diag.Diagnost
                 )
             )
             continue
-        for fields, locator, label, kind, text in made:
+        for j, (fields, locator, label, kind, text) in enumerate(made):
+            short_name(fields)
             cid = f"{doc_key}-n{note.number}-c{len(citations) + 1}"
             citations.append(
                 Citation(
@@ -41,7 +44,9 @@ def parse_note(note: Note, doc_key: str = "d") -> tuple[Note, list[diag.Diagnost
                     text=text,
                     span=Span(found.start, found.end),
                     fields=fields,
-                    prefix=found.prefix,
+                    # the lead-in introduces only the first citation of a list read from one
+                    # segment ("... in the following collections: A, B, C")
+                    prefix=prefix if j == 0 else None,
                     locator=locator,
                     label=label,
                     kind=kind,
@@ -51,6 +56,28 @@ def parse_note(note: Note, doc_key: str = "d") -> tuple[Note, list[diag.Diagnost
             if names:
                 previous_authors = list(names)
     return attrs.evolve(note, citations=tuple(citations)), problems
+
+
+def _whole_prefix(note: str, found: Found) -> str | None:
+    """The prefix of a found citation, reaching back to where its sentence starts.
+
+    The learned prefix can start inside a sentence: the tokens split "East-West" at the
+    hyphen and the model may begin the prefix at "West". The rule segmenter's prefix for the
+    same citation begins at a sentence start; when it ends with the model's prefix it is the
+    same lead-in, only whole, and it wins. A model prefix that starts right after a letter or
+    a hyphen (mid-word) and has no such rule prefix is extended back to the sentence start.
+    """
+    prefix = found.prefix
+    if not prefix:
+        return prefix
+    rule = found.rule.prefix if found.rule is not None else None
+    if rule and rule != prefix and rule.endswith(prefix):
+        return rule
+    at = note.rfind(prefix, 0, found.start + 1)
+    if at <= 0 or not (note[at - 1].isalnum() or note[at - 1] in "-‐–"):
+        return prefix
+    start = max(note.rfind(". ", 0, at) + 2, note.rfind(": ", 0, at) + 2, 0)
+    return " ".join(note[start : at + len(prefix)].split()) or prefix
 
 
 def _read(note: str, found: Found, previous: list[dict[str, Any]] | None) -> list[Made]:

@@ -156,9 +156,19 @@ def _archival_start(text: str) -> tuple[int, str | None] | None:
     candidates += [m.end() for m in re.finditer(r":\s+", text)]
     for offset in candidates:
         m = REPOSITORY.match(text, offset)
-        if m and m.group(0).strip() and re.match(r"\s*[,(]", text[m.end() :]):
+        if (
+            m
+            and m.group(0).strip()
+            and re.match(r"\s*[,(]|\.\s++" + _LEVEL_NUMBER, text[m.end() :])
+        ):
             return offset, (text[:offset].strip() or None)
     return None
+
+
+_LEVEL_NUMBER = r"(?:F|Ф|f|ф|Fond|Фонд|fond|фонд|Op|Оп|op|оп|RG|Box|Nr|sygn|Bd)\.?\s*+(?:R-|Р-)?\d"
+"""A level label and its number: "RGANI. F. 89. Op. 45." cites a repository with full stops
+between its levels instead of commas, as Russian style writes it; the full stop after the
+repository then starts its levels, not a new sentence."""
 
 
 def _archival_block(note: str, units: list[Unit]) -> tuple[int, int, str | None] | None:

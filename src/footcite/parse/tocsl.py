@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from footcite.parse import fields as rule_fields
+from footcite.parse import lexicon as lx
 from footcite.parse.locators import Locator, normalise_range, split_locator
 from footcite.parse.names import parse_names
 from footcite.parse.tagger import Tagged
@@ -94,7 +95,7 @@ _SEASON = re.compile(r"\b(Spring|Summer|Fall|Autumn|Winter|Fall/Winter|Tavasz|Ny
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _NUM_WORD = re.compile(
     r"^(?:Vol\.|vol\.|Volume|volume|Bd\.|t\.|tom|köt\.|roč\.|évf\.|No\.|Nos\.|no\.|nos\.|Nr\.|nr|"
-    r"Issue|Issues|Number|H\.|Heft|sz\.|č\.|n°|no|Nr)\s*"
+    r"Issue|Issues|Number|H\.|Heft|sz\.|č\.|n°|no|Nr|Band|Tome|Tomo|Tom|Teil|svazek|Svazek)\s*"
 )
 _IN_WORD = re.compile(r"^(?:In|in|W|w|V|v|Dans|dans)\s*:\s*|^(?:In|in)\s+(?=\S)")
 _PAGE_WORD = re.compile(r"^(?:pp?\.|S\.|s\.|str\.|o\.|old\.|hier|esp\.)\s*|\.?\s*(?:pp|o|old)$")
@@ -184,6 +185,10 @@ def _number(text: str) -> str:
 def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
     """CSL fields of a citation from its tagged spans (offsets in the note, `offset` = start)."""
     spans = _title_ranges(text, offset, list(spans))
+    spans = _bracketed_translation(text, offset, spans)
+    spans = _volume_title(text, offset, spans)
+    if not _access_stated(text, offset, spans):
+        spans = _unstated_access(spans)
     by: dict[str, list[str]] = {}
     order: list[tuple[str, str]] = []
     for s in spans:
@@ -241,7 +246,11 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
             date = parse_date(by[tag][-1])  # the last date is the date of publication
             if date:
                 f[key] = date
+    for key in ("title", "collection-title", "container-title"):
+        if key in f:
+            f[key] = _YEAR_GAP.sub(r"\1\2", f[key])
     _archival(f, order)
+    _named_work_not_archive(f, by)
     loc = _locator(by["locator"][-1]) if "locator" in by else None
     kind = _kind(f, by)
     if "backref" in by:
@@ -261,6 +270,113 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
         if body and not body.endswith((".", "”", ")")):
             body += "."
     return Made(f, loc, kind, body.strip())
+
+
+_YEAR_GAP = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d[-–])\s++((?:1[5-9]|20)\d\d)(?!\d)")
+"""A year range broken at the line end and joined with a space: "1955- 1957"."""
+_ACCESS_WORDS = re.compile(
+    r"(?i)(?:accessed|retrieved|viewed|visited|downloaded|consulted|consulté|abgerufen|"
+    r"zugegriffen|letöltve|letöltés|elérés|dostęp|přístup|staženo|доступ|обращения)"
+)
+
+
+def _access_stated(text: str, offset: int, spans: Sequence[Tagged]) -> bool:
+    """Whether an `accessed` date is one: the date a web page was read is stated with access
+    words ("accessed", "letöltve", "abgerufen am") or follows a URL. Without either, a year
+    range inside a title ("(1953-1956)") tagged as accessed is part of the title, not a date
+    of access, and a spurious access date would sort and render the work wrongly."""
+    if any(s.label == "url" for s in spans):
+        return True
+    for s in spans:
+        if s.label == "accessed":
+            before = text[max(0, s.start - offset - 40) : s.end - offset]
+            if _ACCESS_WORDS.search(before):
+                return True
+    return False
+
+
+def _unstated_access(spans: list[Tagged]) -> list[Tagged]:
+    """An `accessed` span with no access stated: inside a field (the same label on both
+    sides) it is part of that field and joins it; elsewhere it is dropped."""
+    out: list[Tagged] = []
+    k = 0
+    while k < len(spans):
+        s = spans[k]
+        if s.label != "accessed":
+            out.append(s)
+        elif out and k + 1 < len(spans) and out[-1].label == spans[k + 1].label:
+            nxt = spans[k + 1]
+            out[-1] = Tagged(
+                nxt.label, out[-1].start, nxt.end, min(out[-1].confidence, nxt.confidence)
+            )
+            k += 1
+        k += 1
+    return out
+
+
+_BEFORE_BRACKET = frozenset({"title", "doc-date", "date", "collection-title", "note"})
+_BRACKET = re.compile(r"\[(?P<tr>[^\[\]]{4,}+)\]")
+
+
+def _bracketed_translation(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Title 1956. október 28. - november 4. (Series) [Translation.] In Container": the words
+    from the title to a bracketed translation are the title, the bracket is the translated
+    title. Hungarian, Czech and Polish notes give the English title in square brackets right
+    after the original; the tagger may break a long title at a date in it and make the rest,
+    bracket included, a collection title. Only spans that a title can hold lie between the
+    title and the bracket, and the bracket must end before any other field."""
+    if any(s.label == "translated-title" for s in spans):
+        return spans
+    titles = [k for k, s in enumerate(spans) if s.label == "title"]
+    if not titles:
+        return spans
+    k = titles[0]
+    title = spans[k]
+    m = _BRACKET.search(text, title.end - offset)
+    if m is None:
+        return spans
+    b_start, b_end = m.start() + offset, m.end() + offset
+    inner = [s for s in spans[k + 1 :] if s.start < b_end]
+    if not inner or any(s.label not in _BEFORE_BRACKET for s in inner):
+        return spans  # a title tagged whole ("Title. [Translation.]") is split in to_csl
+    if any(s.end > b_end + 2 for s in inner):
+        return spans
+    body_end = b_start - offset
+    while body_end > title.start - offset and text[body_end - 1] in " .,":
+        body_end -= 1
+    conf = min(s.confidence for s in [title, *inner])
+    merged = Tagged("title", title.start, body_end + offset, conf)
+    tr = Tagged("translated-title", b_start, b_end, conf)
+    rest = [s for s in spans[k + 1 :] if s.start >= b_end]
+    return [*spans[:k], merged, tr, *rest]
+
+
+_VOLUME_TITLE = re.compile(r"^[\s.,]*+(?P<t>[^\W\d_][^.;:]{2,}+)\.\s*+$")
+
+
+def _volume_title(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Foreign Relations of the United States, 1955-1957. Volume XXV. Eastern Europe.
+    Washington, ...": a multi-volume set with a volume title. The corpus makes the set the
+    `collection-title` and the volume's own title the `title` (see the corpus README); the
+    tagger tags the set as title and leaves the volume title untagged between the volume and
+    the place or publisher. One untagged sentence there, starting with a letter, is it."""
+    for k, s in enumerate(spans[:-1]):
+        if s.label != "volume" or k == 0 or spans[k - 1].label != "title":
+            continue
+        if any(t.label == "collection-title" for t in spans):
+            return spans
+        nxt = spans[k + 1]
+        if nxt.label not in ("place", "publisher", "date", "locator"):
+            return spans
+        gap = text[s.end - offset : nxt.start - offset]
+        m = _VOLUME_TITLE.match(gap)
+        if m is None:
+            return spans
+        start = s.end + m.start("t")
+        own = Tagged("title", start, start + len(m.group("t")), s.confidence)
+        series = attrs.evolve(spans[k - 1], label="collection-title")
+        return [*spans[: k - 1], series, s, own, *spans[k + 1 :]]
+    return spans
 
 
 _YEAR_RANGE = re.compile(r"^\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\W*$")
@@ -296,6 +412,23 @@ def _inverted_name(by: dict[str, list[str]]) -> None:
     if m and len(authors[-1].split()) == 1:
         authors[-1] = f"{authors[-1].strip()} {m.group('given')}"
         titles[0] = titles[0][m.end() :]
+
+
+def _named_work_not_archive(f: dict[str, Any], by: dict[str, list[str]]) -> None:
+    """ "CWIHP Working Papers" tagged as an archive: a name with no repository word ("Archive",
+    "Library", "Levéltár", a known abbreviation), no place of the archive and no level under it
+    does not name a repository; it names a work (a paper series, a journal), so it is the
+    title. The tagger hesitates between the two on a bare name, and an archive with nothing
+    in it would send the citation to the archive audit and out of the bibliography."""
+    archive = f.get("archive")
+    if not archive or "title" in f or "archive-place" in f:
+        return
+    if any(t in by for t in ARCHIVAL_COLLECTION + ARCHIVAL_LOCATION):
+        return
+    if lx.ARCHIVE_WORDS.search(archive) or lx.REPOSITORY_NAME.search(archive):
+        return
+    f["title"] = f.pop("archive")
+    by.setdefault("title", [archive])
 
 
 def _archival(f: dict[str, Any], order: list[tuple[str, str]]) -> None:

@@ -111,6 +111,11 @@ _NEXT_WORD = re.compile(r"(?<![”\"’»)])[”\"’»)]*+\s++(\S)")
 _LOWER_NEXT = re.compile(r"(?<!\s)\s++[a-zöüóőúéáűí]")
 
 
+_RU_LEVEL = re.compile(r"\s++(?:F|Ф|Op|Оп|D|Д|L|Ll|Л|Лл)\.\s*+(?:R-|Р-)?\d")
+"""After a full stop, a Russian level label and its number: the full stop separates the levels
+of one archival reference ("GARF. F. R-9401. Op. 2. D. 65. L. 1–3."), it ends no sentence."""
+
+
 def _is_sentence_end(note: str, i: int) -> bool:
     # matched in place, not on the slice after i: copying the rest of the note at every full
     # stop made cutting a note quadratic in its length
@@ -127,6 +132,8 @@ def _is_sentence_end(note: str, i: int) -> bool:
         return True  # "201-213. pp. This working paper ..." ends a citation
     if _NOT_END.search(head):
         return False
+    if _RU_LEVEL.match(note, i + 1):
+        return False  # "RGANI. F. 89. Op. 45. D. 12.": levels of one archival reference
     # "1956. október 28." and "3. sz." are Hungarian ordinals, not sentence ends
     if re.search(r"\b\d{1,4}\.$", head) and _LOWER_NEXT.match(note, i + 1):
         return False
