@@ -21,7 +21,7 @@ import pytest
 
 from footcite import limits
 from footcite.extract import calls, lines
-from footcite.parse import archival, fields, locators, segment, tocsl, units
+from footcite.parse import archival, fields, locators, segment, segments, tocsl, units
 from footcite.parse import lexicon as lx
 
 SIZE = 200_000
@@ -44,7 +44,7 @@ PATTERNS = {
     "segment._LOCATOR_END": (segment._LOCATOR_END, ["1", "1 ", "p. 1 "]),
     "segment._BACKREF_UNIT": (segment._BACKREF_UNIT, ["A", "A ", "Ab, "]),
     "fields._NAMED": (fields._NAMED, ["A", "A ", "Ab, "]),
-    "fields._BRACKETED_ROLE": (fields._BRACKETED_ROLE, [" ", ", ", " (ed"]),
+    "segments._BRACKETED_ROLE": (segments._BRACKETED_ROLE, [" ", ", ", " (ed"]),
     "lexicon.REPOSITORY_NAME": (lx.REPOSITORY_NAME, ["A", "A ", "of ", "A.B."]),
     "locators._SUFFIX_FORM": (locators._SUFFIX_FORM, ["1", " ", "1 ", ", ", "1.", "1-"]),
     "units._NEXT_WORD": (units._NEXT_WORD, [")", "”", " "]),
@@ -71,9 +71,11 @@ def test_a_search_with_the_pattern_is_linear_on_hostile_lines(name):
         ("fold", lambda: lines.fold(["co-"] * (SIZE // 4) + ["a b"] * (SIZE // 4))),
         ("without brackets", lambda: archival._without_brackets(_line("("))),
         ("without brackets, lines", lambda: archival._without_brackets(_line("(\n") + ")")),
-        ("role in brackets", lambda: fields._role_in_brackets(_line(", "))),
+        ("role in brackets", lambda: segments._role_in_brackets(_line(", "))),
         ("without roles", lambda: tocsl._without_roles(_line(", ", "x"))),
         ("sentence ends", lambda: units.split_units(_line(". A"))),
+        ("segments after initials", lambda: segments.split_segments(_line("H. "))),
+        ("segments after roman numerals", lambda: segments.split_segments(_line("a I. "))),
     ],
 )
 def test_the_linear_helpers_are_linear(name, work):
@@ -96,7 +98,7 @@ def test_role_in_brackets_is_the_substitution_it_replaces():
     spec = re.compile(r"[\s,;]*\s(\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\))\s+")
     atoms = [" ", ",", ";", "\n", "(ed.)", "(eds)", "(szerk.)", "(Hrsg.)", "x", "(", ")", ", "]
     for text in _random_texts(atoms):
-        assert fields._role_in_brackets(text) == spec.sub(r". \1 ", text), text
+        assert segments._role_in_brackets(text) == spec.sub(r". \1 ", text), text
 
 
 def test_without_roles_is_the_substitution_it_replaces():

@@ -17,6 +17,7 @@ import attrs
 from footcite.parse import lexicon as lx
 from footcite.parse.locators import Locator, normalise_range, split_bare_pages, split_locator
 from footcite.parse.names import looks_like_names, parse_names
+from footcite.parse.segments import split_segments
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _SEASON = r"(?:Spring|Summer|Fall|Autumn|Winter|Fall/Winter|Spring/Summer|Tavasz|Nyár|Ősz|Tél)"
@@ -114,7 +115,7 @@ def parse_citation(text: str, *, inherited_authors: list[dict[str, Any]] | None 
     elif inherited_authors:
         fields["author"] = inherited_authors
     title, body = _take_quoted(body)
-    segments = _segments(body)
+    segments = split_segments(body)
     _assign(segments, fields, title)
     _finish(fields, loc)
     if (
@@ -180,10 +181,6 @@ def _take_quoted(body: str) -> tuple[str | None, str]:
     return None, body
 
 
-_ABBR_END = re.compile(
-    r"(?:\b(?:ed|eds|Ed|Eds|Vol|vol|No|Nos|no|Nr|St|Dr|Trans|trans|szerk|Hrsg|ford|sz|évf|köt|"
-    r"H|t|s|Bd|Jr|Sr|Mass|Conn|Calif|Penn)|\b[A-ZÀ-ÞŐŰ]|D\.C|U\.S|N\.J|N\.Y|U\.K)$"
-)
 _STATE = re.compile(
     r"^(?:N\.\s?J|N\.\s?Y|D\.\s?C|Mass|Conn|Calif|Penn|Ill|Md|Va|Kans|Kansas|New Jersey|"
     r"Massachusetts|Connecticut|California|Maryland|Virginia|UK|USA|U\.S\.A|NY|NJ|MA|CT|CA)\.*$"
@@ -195,105 +192,6 @@ _JOURNAL = re.compile(
     r"Voprosy|Kritika|Holmi|Világosság|Valóság|Beszélő|Studies|Affairs|Diplomatic History|"
     r"Soudobé dějiny|Istoriia|Herald|Times|Post|Tribune|Zeitung|Monde|Pravda)\b"
 )
-
-
-def _prepare(body: str) -> str:
-    # "The Eden Plan In: Cold War Respite" -> a container marker glued to the title
-    body = re.sub(r"(?<=[\w”\"’])\.?\s+(?:In:?|in:)\s+(?=[A-ZÀ-ÞŐŰ“\"])", ". In ", body)
-    body = re.sub(r"\]\s+(?=\S)", "]. ", body)
-    body = _role_in_brackets(body)
-    body = re.sub(r"(?<=[^\s.,;:])\s+\[", ". [", body)
-    body = re.sub(r"(?<=[.,;:])\s+\[", " [", body)
-    return body
-
-
-_BRACKETED_ROLE = re.compile(r"\s(\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\))\s+")
-
-
-def _role_in_brackets(body: str) -> str:
-    r""" "Gati, Charles (ed.) Hungary" -> "Gati, Charles. (ed.) Hungary": the role ends a segment.
-
-    This is `re.sub(r"[\s,;]*\s(\(eds?\.?\))\s+", r". \1 ", body)` (with the other role words)
-    done in linear time: the regular expression tries a run of spaces, commas and semicolons
-    from each of its characters and scans it to its end every time, which is quadratic in the
-    run. Here the bracketed role is found first and the run before it taken back from there,
-    no further than the end of the previous replacement (where `re.sub` goes on searching).
-    """
-    out: list[str] = []
-    done = 0
-    for m in _BRACKETED_ROLE.finditer(body):
-        start = m.start()
-        while start > done and (body[start - 1].isspace() or body[start - 1] in ",;"):
-            start -= 1
-        out += [body[done:start], ". ", m.group(1), " "]
-        done = m.end()
-    out.append(body[done:])
-    return "".join(out)
-
-
-def _segments(body: str) -> list[tuple[str, str]]:
-    """Split at ", " ". " ": " outside brackets/quotes: (separator before, segment)."""
-    body = _prepare(body)
-    out: list[tuple[str, str]] = []
-    depth = 0
-    quote = False
-    buf = ""
-    sep = ""
-    i = 0
-    while i < len(body):
-        ch = body[i]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif ch in "“„«":
-            quote = True
-        elif ch in "”»":
-            quote = False
-        at_break = i + 1 == len(body) or body[i + 1] == " "
-        if not depth and not quote and ch in ",.:;" and at_break:
-            if ch == "." and _ABBR_END.search(buf) and not _split_after_abbrev(buf, body[i + 1 :]):
-                buf += ch
-                i += 1
-                continue
-            _emit(out, sep, buf)
-            sep = ch
-            buf = ""
-            i += 1
-            continue
-        buf += ch
-        i += 1
-    _emit(out, sep, buf.rstrip("."))
-    return out
-
-
-def _split_after_abbrev(buf: str, rest: str) -> bool:
-    """After "I." or "ed." a segment still ends when a place, a year or a name list follows."""
-    nxt = rest.strip()
-    if re.search(r"\b(?:ed|eds|Ed|Eds)$", buf) and looks_like_names(
-        re.sub(r"\s*\b[Ee]ds?$", "", buf)
-    ):
-        return True
-    return bool(
-        re.search(r"(?<=\s)[IVXLC]$", buf) and (lx.starts_with_place(nxt) or re.match(_YEAR, nxt))
-    )
-
-
-def _emit(out: list[tuple[str, str]], sep: str, buf: str) -> None:
-    seg = buf.strip()
-    if not seg:
-        return
-    m = re.match(rf"^(?P<place>.+?),?\s+(?P<year>{_YEAR})$", seg)
-    if m and lx.starts_with_place(m.group("place")) and not lx.PUBLISHER_WORDS.search(seg):
-        out.append((sep, m.group("place")))
-        out.append((",", m.group("year")))
-        return
-    tail = re.match(r"^(?P<head>.+?\d)\s+(?P<place>[A-ZÀ-Þ][\w ]+)$", seg)
-    if tail and lx.starts_with_place(tail.group("place")) and len(tail.group("place").split()) <= 3:
-        out.append((sep, tail.group("head")))
-        out.append((",", tail.group("place")))
-        return
-    out.append((sep, seg))
 
 
 def _classify(seg: str) -> str:

@@ -1,0 +1,153 @@
+"""Repairs of a citation's tagged spans before they become CSL fields.
+
+The field tagger labels tokens one by one, so it can cut a long title at a date inside it, read
+a year range in a translated title as an access date, or miss that "Volume XXV. Eastern
+Europe." names a volume. These repairs look at the spans of one citation together, where such
+mistakes are plain, and hand `tocsl.to_csl` spans it can map field by field. Each repair is a
+general rule of footnote writing (see data/corpus/README.md), never a fix for one note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from footcite.parse.tagger import Tagged
+
+
+def repair_spans(text: str, offset: int, spans: Sequence[Tagged]) -> list[Tagged]:
+    """All repairs in order; `text` is the citation, `offset` its start in the note."""
+    fixed = _title_ranges(text, offset, list(spans))
+    fixed = _bracketed_translation(text, offset, fixed)
+    fixed = _volume_title(text, offset, fixed)
+    if not _access_stated(text, offset, fixed):
+        fixed = _unstated_access(fixed)
+    return fixed
+
+
+_ACCESS_WORDS = re.compile(
+    r"(?i)(?:accessed|retrieved|viewed|visited|downloaded|consulted|consulté|abgerufen|"
+    r"zugegriffen|letöltve|letöltés|elérés|dostęp|přístup|staženo|доступ|обращения)"
+)
+
+
+def _access_stated(text: str, offset: int, spans: Sequence[Tagged]) -> bool:
+    """Whether an `accessed` date is one: the date a web page was read is stated with access
+    words ("accessed", "letöltve", "abgerufen am") or follows a URL. Without either, a year
+    range inside a title ("(1953-1956)") tagged as accessed is part of the title, not a date
+    of access, and a spurious access date would sort and render the work wrongly."""
+    if any(s.label == "url" for s in spans):
+        return True
+    for s in spans:
+        if s.label == "accessed":
+            before = text[max(0, s.start - offset - 40) : s.end - offset]
+            if _ACCESS_WORDS.search(before):
+                return True
+    return False
+
+
+def _unstated_access(spans: list[Tagged]) -> list[Tagged]:
+    """An `accessed` span with no access stated: inside a field (the same label on both
+    sides) it is part of that field and joins it; elsewhere it is dropped."""
+    out: list[Tagged] = []
+    k = 0
+    while k < len(spans):
+        s = spans[k]
+        if s.label != "accessed":
+            out.append(s)
+        elif out and k + 1 < len(spans) and out[-1].label == spans[k + 1].label:
+            nxt = spans[k + 1]
+            out[-1] = Tagged(
+                nxt.label, out[-1].start, nxt.end, min(out[-1].confidence, nxt.confidence)
+            )
+            k += 1
+        k += 1
+    return out
+
+
+_BEFORE_BRACKET = frozenset({"title", "doc-date", "date", "collection-title", "note"})
+_BRACKET = re.compile(r"\[(?P<tr>[^\[\]]{4,}+)\]")
+
+
+def _bracketed_translation(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Title 1956. október 28. - november 4. (Series) [Translation.] In Container": the words
+    from the title to a bracketed translation are the title, the bracket is the translated
+    title. Hungarian, Czech and Polish notes give the English title in square brackets right
+    after the original; the tagger may break a long title at a date in it and make the rest,
+    bracket included, a collection title. Only spans that a title can hold lie between the
+    title and the bracket, and the bracket must end before any other field."""
+    if any(s.label == "translated-title" for s in spans):
+        return spans
+    titles = [k for k, s in enumerate(spans) if s.label == "title"]
+    if not titles:
+        return spans
+    k = titles[0]
+    title = spans[k]
+    m = _BRACKET.search(text, title.end - offset)
+    if m is None:
+        return spans
+    b_start, b_end = m.start() + offset, m.end() + offset
+    inner = [s for s in spans[k + 1 :] if s.start < b_end]
+    if not inner or any(s.label not in _BEFORE_BRACKET for s in inner):
+        return spans  # a title tagged whole ("Title. [Translation.]") is split in to_csl
+    if any(s.end > b_end + 2 for s in inner):
+        return spans
+    body_end = b_start - offset
+    while body_end > title.start - offset and text[body_end - 1] in " .,":
+        body_end -= 1
+    conf = min(s.confidence for s in [title, *inner])
+    merged = Tagged("title", title.start, body_end + offset, conf)
+    tr = Tagged("translated-title", b_start, b_end, conf)
+    rest = [s for s in spans[k + 1 :] if s.start >= b_end]
+    return [*spans[:k], merged, tr, *rest]
+
+
+_VOLUME_TITLE = re.compile(r"^[\s.,]*+(?P<t>[^\W\d_][^.;:]{2,}+)\.\s*+$")
+
+
+def _volume_title(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Foreign Relations of the United States, 1955-1957. Volume XXV. Eastern Europe.
+    Washington, ...": a multi-volume set with a volume title. The corpus makes the set the
+    `collection-title` and the volume's own title the `title` (see the corpus README); the
+    tagger tags the set as title and leaves the volume title untagged between the volume and
+    the place or publisher. One untagged sentence there, starting with a letter, is it."""
+    for k, s in enumerate(spans[:-1]):
+        if s.label != "volume" or k == 0 or spans[k - 1].label != "title":
+            continue
+        if any(t.label == "collection-title" for t in spans):
+            return spans
+        nxt = spans[k + 1]
+        if nxt.label not in ("place", "publisher", "date", "locator"):
+            return spans
+        gap = text[s.end - offset : nxt.start - offset]
+        m = _VOLUME_TITLE.match(gap)
+        if m is None:
+            return spans
+        start = s.end + m.start("t")
+        own = Tagged("title", start, start + len(m.group("t")), s.confidence)
+        series = attrs.evolve(spans[k - 1], label="collection-title")
+        return [*spans[: k - 1], series, s, own, *spans[k + 1 :]]
+    return spans
+
+
+_YEAR_RANGE = re.compile(r"^\s*(?:1[5-9]|20)\d\d\s*[-–—]\s*(?:(?:1[5-9]|20)\d\d|\d\d)\W*$")
+
+
+def _title_ranges(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Title, 1953-1959. Publisher, 1992.": a year range right after the title, with a date
+    of publication still to come, belongs to the title."""
+    dates = [k for k, s in enumerate(spans) if s.label == "date"]
+    if len(dates) < 2:
+        return spans
+    k = dates[0]
+    raw = text[spans[k].start - offset : spans[k].end - offset]
+    gap = text[spans[k - 1].end - offset : spans[k].start - offset] if k else ""
+    if k and spans[k - 1].label == "title" and _YEAR_RANGE.match(raw) and gap.strip() in ("", ","):
+        title = spans[k - 1]
+        merged = Tagged(
+            "title", title.start, spans[k].end, min(title.confidence, spans[k].confidence)
+        )
+        return [*spans[: k - 1], merged, *spans[k + 1 :]]
+    return spans
