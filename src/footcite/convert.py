@@ -35,6 +35,7 @@ class Manuscript:
     markdown: str
     references: tuple[Reference, ...]
     uncalled: tuple[int, ...] = ()
+    misplaced: tuple[int, ...] = ()  # notes whose call marker is not at its offset in the body
 
 
 def escape(text: str) -> str:
@@ -91,16 +92,31 @@ def note_markdown(note: Note) -> str:
 
 def document_markdown(doc: Document) -> tuple[str, tuple[int, ...]]:
     """Body paragraphs with `[^n]` at each call, then the footnote definitions."""
+    text, uncalled, _ = _document_markdown(doc)
+    return text, uncalled
+
+
+def _document_markdown(doc: Document) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The Markdown, the notes without a call, and the notes whose marker was not found at
+    the call's offset: the `[^n]` still goes there, but no body text is taken out for it (a
+    call found in a caption or a web page's byline can point at a word, and removing
+    "the marker" there would silently cut the body)."""
     calls = sorted(
         ((n.call.offset, n.call.marker, n) for n in doc.notes if n.call is not None),
         key=lambda t: t[0],
     )
     pieces = []
+    misplaced = []
     pos = 0
     for offset, marker, note in calls:
-        pieces.append(escape(doc.body[pos:offset]))
+        start = max(pos, min(offset, len(doc.body)))
+        pieces.append(escape(doc.body[pos:start]))
         pieces.append(f"[^{note.number}]")
-        pos = offset + len(marker)
+        if marker and doc.body.startswith(marker, start):
+            pos = start + len(marker)
+        else:
+            pos = start
+            misplaced.append(note.number)
     pieces.append(escape(doc.body[pos:]))
     body = "".join(pieces)
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
@@ -115,13 +131,13 @@ def document_markdown(doc: Document) -> tuple[str, tuple[int, ...]]:
             # a note without a call in the body still keeps its citations, at the end
             lines.append(f"Note {note.number}: {text}")
         lines.append("")
-    return "\n".join(lines).rstrip() + "\n", uncalled
+    return "\n".join(lines).rstrip() + "\n", uncalled, tuple(misplaced)
 
 
 def to_markdown(result: Result, document: int = 0) -> Manuscript:
     """The document at `document` of a parse result as pandoc Markdown with live citations."""
     doc = result.documents[document]
-    text, uncalled = document_markdown(doc)
+    text, uncalled, misplaced = _document_markdown(doc)
     cited = {c.reference_id for n in doc.notes for c in n.citations if c.reference_id}
     refs = tuple(r for r in result.references if r.id in cited)
-    return Manuscript(text, refs, uncalled)
+    return Manuscript(text, refs, uncalled, misplaced)

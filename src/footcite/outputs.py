@@ -46,8 +46,9 @@ def _publish(tmp: str, target: Path, overwrite: bool) -> None:
     Path(tmp).unlink(missing_ok=True)
 
 
-def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> None:
-    """Write `text` as UTF-8 to `path` through a temporary file and a rename.
+def write_atomic(path: str | Path, text: str | bytes, *, overwrite: bool = False) -> None:
+    """Write `text` as UTF-8 (or bytes as they are, such as a .docx) to `path` through a
+    temporary file and a rename.
 
     Raises `OutputError` when the file exists and `overwrite` is false, when `path` is a
     folder, when its folder does not exist or cannot be written, or when `text` holds
@@ -62,7 +63,7 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Non
     if not folder.is_dir():
         raise OutputError(f"{folder}: no such folder for the output")
     try:
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise OutputError(
             f"{target}: the output holds a character UTF-8 cannot encode at position "

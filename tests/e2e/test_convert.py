@@ -7,13 +7,16 @@ parsed) and renders it with --citeproc in Chicago and in the project's house sty
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
 from footcite.cli import main
+from footcite.diagnostics import OutputError
 from footcite.formats.styles import resolve_style
 
 PANDOC = shutil.which("pandoc")
@@ -166,3 +169,108 @@ def test_every_subcommand_help_shows_an_example():
     sub = next(a for a in parser._actions if a.dest == "command")
     for name, sp in sub.choices.items():
         assert "example" in sp.format_help().lower(), name
+
+
+# --- outputs: atomic, never over a file without --overwrite, all or nothing ----------------
+
+PAPER = (
+    "The West did not help Hungary.1 Nobody expected it.2\n\nNotes\n\n"
+    "1 Gaddis, John Lewis: We Now Know. Oxford, 1997. p. 12.\n2 Ibid., p. 14.\n"
+)
+
+
+@pytest.fixture
+def paper(tmp_path):
+    path = tmp_path / "paper.txt"
+    path.write_text(PAPER, encoding="utf-8")
+    return path
+
+
+def _files(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def test_an_existing_manuscript_is_kept_and_no_bibliography_is_left_behind(paper, capsys):
+    md = paper.parent / "paper.md"
+    md.write_text("keep me", encoding="utf-8")
+    before = _files(paper.parent)
+    assert main(["convert", str(paper), "-o", str(md)]) == 2
+    assert "--overwrite" in capsys.readouterr().err
+    assert _files(paper.parent) == before  # paper.json was not written either
+
+
+def test_default_bibliography_never_replaces_the_manuscript(paper, capsys):
+    out = paper.parent / "paper.json"  # the default bibliography would be paper.json too
+    assert main(["convert", str(paper), "-o", str(out), "--overwrite"]) == 2
+    assert "would be written over" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_the_paper_itself_is_never_an_output(paper, capsys):
+    refs = paper.parent / "refs.json"
+    argv = ["convert", str(paper), "-o", str(paper), "--bibliography", str(refs), "--overwrite"]
+    assert main(argv) == 2
+    assert "would be written over" in capsys.readouterr().err
+    assert paper.read_text(encoding="utf-8") == PAPER and not refs.exists()
+
+
+def test_front_matter_quotes_a_bibliography_name_that_is_not_plain(paper, capsys):
+    refs = paper.parent / "refs: x.json"
+    assert main(["convert", str(paper), "--bibliography", str(refs)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('---\nbibliography: "refs: x.json"\n---\n')
+
+
+@pytest.fixture
+def fake_pandoc(tmp_path, monkeypatch):
+    """A pandoc that writes a small zip-like file to its -o, and nothing else."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    script = folder / "pandoc"
+    script.write_text(
+        '#!/bin/sh\nwhile [ $# -gt 0 ]; do\n  if [ "$1" = -o ]; then printf "PK-docx" > "$2"; fi\n'
+        "  shift\ndone\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ.get('PATH', '')}")
+    return script
+
+
+def test_docx_is_written_through_write_atomic(paper, fake_pandoc, monkeypatch):
+    from footcite.commands import convert as convert_command
+
+    written = []
+    real = convert_command.write_atomic
+
+    def spy(path, text, *, overwrite=False):
+        written.append((Path(path).name, type(text).__name__))
+        real(path, text, overwrite=overwrite)
+
+    monkeypatch.setattr(convert_command, "write_atomic", spy)
+    out = paper.parent / "paper.docx"
+    assert main(["convert", str(paper), "--to", "docx", "-o", str(out)]) == 0
+    assert written == [("paper.json", "str"), ("paper.docx", "bytes")]
+    assert out.read_bytes() == b"PK-docx"
+
+
+def test_docx_into_a_folder_is_refused_before_any_work(paper, fake_pandoc, capsys):
+    folder = paper.parent / "out"
+    folder.mkdir()
+    before = _files(paper.parent)
+    assert main(["convert", str(paper), "--to", "docx", "-o", str(folder), "--overwrite"]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert list(folder.iterdir()) == [] and _files(paper.parent) == before
+
+
+def test_a_failed_write_removes_the_bibliography_this_run_made(paper, monkeypatch, capsys):
+    from footcite.commands import common
+
+    def failing(path, text, *, overwrite=False):
+        raise OutputError(f"{path}: cannot be written (disk full)")
+
+    monkeypatch.setattr(common, "write_atomic", failing)  # the manuscript's write fails
+    md = paper.parent / "paper.md"
+    assert main(["convert", str(paper), "-o", str(md)]) == 2
+    assert "disk full" in capsys.readouterr().err
+    assert not (paper.parent / "paper.json").exists() and not md.exists()

@@ -458,8 +458,8 @@ CASES: list[Case] = [
             )
         },
         ["format", "{in.txt}", "--style", "{x.csl}"],
-        0,
-        "",
+        1,
+        "[style-element]",
         extra={"in.txt": NOTES},
     ),
     Case(

@@ -223,3 +223,17 @@ def test_a_broken_subcommand_does_not_take_the_others_down(monkeypatch, capsys, 
     text.write_text("1 Gaddis: We Now Know. Oxford, 1997.\n2 Ibid.\n", encoding="utf-8")
     assert cli.main(["parse", str(text), "--format", "csl-json"]) == 0
     assert "the format command is unavailable" in capsys.readouterr().err
+
+
+def test_format_reports_the_repairs_of_a_broken_style_and_exits_1(tmp_path, capsys):
+    style = tmp_path / "broken.csl"
+    style.write_bytes(_style(b'<bogus/><text macro="nope"/>'))
+    text = tmp_path / "n.txt"
+    text.write_text("1 Gaddis: We Now Know. Oxford, 1997, 12.\n2 Ibid., 13.\n", encoding="utf-8")
+    assert cli.main(["format", str(text), "--style", str(style)]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("1. ") and "We Now Know" in out  # the notes are still rendered
+    repairs = [line for line in err.splitlines() if "[style-element]" in line]
+    assert len(repairs) == 2 and all(line.startswith("footcite: ") for line in repairs)
+    assert "<bogus>" in repairs[0] and "'nope' is not defined" in repairs[1]
+    assert all(str(style) in line and "(line " in line for line in repairs)

@@ -184,7 +184,7 @@ TEXT = st.text(alphabet=st.characters(codec=None), max_size=60) | st.text(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(TEXT, st.booleans())
 def test_decode_encode_is_identity(text, protect):
     latex = unicode_to_latex(text, protect_case=protect)
@@ -193,7 +193,7 @@ def test_decode_encode_is_identity(text, protect):
     assert is_balanced(latex, count_escaped=False)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(st.text(alphabet="{}\\$%~-`'ab Hv\"^", max_size=60) | st.text(max_size=60))
 def test_decode_never_fails(latex):
     assert isinstance(latex_to_unicode(latex), str)

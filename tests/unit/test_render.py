@@ -290,3 +290,16 @@ def test_renamed_style_aliases_all_resolve():
 
     for old, new in aliases().items():
         assert resolve_style(old) == resolve_style(new)
+
+
+def test_the_repairs_a_broken_style_needed_are_returned_as_errors(tmp_path):
+    from footcite.formats.styles import own_styles_dirs
+
+    data = (own_styles_dirs()[0] / "footcite-central-european-notes.csl").read_bytes()
+    style = tmp_path / "broken.csl"
+    style.write_bytes(data.replace(b"<layout", b"<bogus/><layout", 1))
+    rendered = render_items([KOVRIG], notes_of((1, ("kovrig", "12", "page"))), style=str(style))
+    assert [(d.code, d.severity.value) for d in rendered.diagnostics] == [
+        ("style-element", "error")
+    ]
+    assert "<bogus>" in rendered.diagnostics[0].message and rendered.notes[0].text

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from footcite.diagnostics import FormatError
+from footcite.formats import ris
 from footcite.formats.ris import read_ris, write_ris
 from tests.unit.test_bibtex import (
     ARCHIVAL,
@@ -64,6 +65,23 @@ def test_round_trip(item):
 def test_round_trip_of_all_items_together():
     back = read_ris(write_ris(ITEMS).text)
     assert [canon(i) for i in back.items] == [canon(i) for i in ITEMS]
+
+
+def test_an_item_the_writer_fails_on_costs_only_itself(monkeypatch):
+    original = ris.item_to_record
+
+    def failing(item, *args, **kwargs):
+        if item.get("id") == KAPLAN_CZ["id"]:
+            raise KeyError("unforeseen")
+        return original(item, *args, **kwargs)
+
+    monkeypatch.setattr(ris, "item_to_record", failing)
+    result = write_ris([KOVRIG, KAPLAN_CZ, FOLDES_HU])
+    failed = [d for d in result.diagnostics if d.code == "ris-item-failed"]
+    assert len(failed) == 1 and failed[0].severity.value == "error"
+    assert "'kaplan-1997'" in failed[0].where and "KeyError" in failed[0].message
+    back = read_ris(result.text)
+    assert [canon(i) for i in back.items] == [canon(KOVRIG), canon(FOLDES_HU)]
 
 
 def test_ids_of_records_without_id_avoid_the_real_ones():
@@ -262,7 +280,7 @@ def test_every_cut_of_a_written_file_reads_or_raises_format_error():
                 read_ris(piece)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(CSL_ITEMS, max_size=4))
 def test_any_items_round_trip(items):
     result = write_ris(items)
@@ -271,7 +289,7 @@ def test_any_items_round_trip(items):
     assert [canon(i) for i in back.items] == [canon(i) for i in items]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(
         st.sampled_from(["TY  - BOOK", "TY  - ", "ER  - ", "AU  - ", "N1  - footcite-csl: {"])

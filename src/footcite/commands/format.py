@@ -12,7 +12,7 @@ import json
 
 from footcite.commands.common import emit, formatter, output_args, report
 from footcite.formats.render import DEFAULT_STYLE, Rendered, notes_text, render
-from footcite.formats.styles import load_style_bytes
+from footcite.formats.styles import load_style
 from footcite.pipeline import run as run_pipeline
 
 
@@ -56,7 +56,8 @@ def rendered_json(rendered: Rendered) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    load_style_bytes(args.style)  # an unknown style fails before any parsing
+    # an unknown or unsafe style fails before any parsing; a repaired one is reported
+    style = load_style(args.style)
     result = run_pipeline(args.paths)
     output = args.output if args.output in ("html", "markdown") else "text"
     rendered = render(result.notes, result.references, style=args.style, output=output)
@@ -67,4 +68,4 @@ def run(args: argparse.Namespace) -> int:
     else:
         text = notes_text(rendered)
     emit(text, args)
-    return report([*result.diagnostics, *rendered.diagnostics])
+    return report([*style.diagnostics, *result.diagnostics, *rendered.diagnostics])

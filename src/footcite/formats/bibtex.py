@@ -35,6 +35,7 @@ from bibtexparser.model import (
 from bibtexparser.model import Field as BibField
 
 from footcite.diagnostics import Diagnostic, FormatError, error, info, warning
+from footcite.formats import citekeys
 from footcite.formats.biblatex_model import fit
 from footcite.formats.bibtex_fields import MONTHS, fields_to_item, item_to_fields
 from footcite.formats.citekeys import assign_keys
@@ -42,6 +43,8 @@ from footcite.formats.common import (
     Item,
     apply_overflow,
     dump_overflow,
+    item_failed,
+    item_name,
     load_overflow,
     overflow_fields,
     overflow_for,
@@ -54,33 +57,69 @@ DIALECTS = ("bibtex", "biblatex")
 
 
 def write_bibtex(items: Iterable[Any], *, dialect: str = "bibtex") -> WriteResult:
-    """BibTeX (`dialect="bibtex"`) or BibLaTeX (`"biblatex"`) for CSL-JSON items."""
+    """BibTeX (`dialect="bibtex"`) or BibLaTeX (`"biblatex"`) for CSL-JSON items.
+
+    Each item is written on its own: one that makes the mapping fail is left out with an
+    error diagnostic naming it, and every other item is still written."""
     if dialect not in DIALECTS:
         raise ValueError(f"unknown BibTeX dialect {dialect!r}; use 'bibtex' or 'biblatex'")
     plain, diagnostics = plain_items(items)
+    plain, keys = _keys(plain, diagnostics)
     blocks = []
-    for item, key in zip(plain, assign_keys(plain), strict=True):
-        etype, fields = item_to_fields(item, key, dialect)
-        if dialect == "biblatex":
-            etype, fields, changes = fit(etype, fields, item)
-            for change in changes:
-                diagnostics.append(info("biblatex-datamodel", change, f"entry {key}"))
-        text = _render(etype, key, fields)
-        back = _reread(text)
-        payload = overflow_for(item, back) if back is not None else item
-        if payload is not None:
-            fields.append(("x-csl", dump_overflow(payload), False))
-            held = ", ".join(f for f in overflow_fields(payload) if f != "id")
-            if held:
-                message = f"kept only in x-csl (other readers do not see them): {held}"
-                diagnostics.append(info("bibtex-x-csl", message, f"entry {key}"))
-            text = _render(etype, key, fields)
-            back = _reread(text)
-        if back is None or not same(back, item):
-            message = "the entry does not read back exactly as the item"
-            diagnostics.append(error("bibtex-lossy", message, f"entry {key}"))
+    for item, key in zip(plain, keys, strict=True):
+        try:
+            text, found = _entry(item, key, dialect)
+        except Exception as exc:  # one item's failure must not cost the others
+            where = f"entry {key} (item {item_name(item)})"
+            diagnostics.append(item_failed("bibtex-item-failed", exc, where, "entries"))
+            continue
+        diagnostics.extend(found)
         blocks.append(text)
     return WriteResult("\n".join(blocks), tuple(diagnostics))
+
+
+def _keys(plain: list[Item], diagnostics: list[Diagnostic]) -> tuple[list[Item], list[str]]:
+    """The items that can have a citation key, and their keys: keys are assigned over all
+    items together (collisions get suffixes), so an item whose key cannot be made is found
+    and left out before the others get theirs."""
+    try:
+        return plain, assign_keys(plain)
+    except Exception:
+        kept = []
+        for item in plain:
+            try:
+                citekeys.base_key(item)
+            except Exception as exc:
+                where = f"item {item_name(item)}"
+                diagnostics.append(item_failed("bibtex-item-failed", exc, where, "entries"))
+                continue
+            kept.append(item)
+        return kept, assign_keys(kept)
+
+
+def _entry(item: Item, key: str, dialect: str) -> tuple[str, list[Diagnostic]]:
+    """One item as an entry with key `key`, and what could not be written exactly."""
+    diagnostics: list[Diagnostic] = []
+    etype, fields = item_to_fields(item, key, dialect)
+    if dialect == "biblatex":
+        etype, fields, changes = fit(etype, fields, item)
+        for change in changes:
+            diagnostics.append(info("biblatex-datamodel", change, f"entry {key}"))
+    text = _render(etype, key, fields)
+    back = _reread(text)
+    payload = overflow_for(item, back) if back is not None else item
+    if payload is not None:
+        fields.append(("x-csl", dump_overflow(payload), False))
+        held = ", ".join(f for f in overflow_fields(payload) if f != "id")
+        if held:
+            message = f"kept only in x-csl (other readers do not see them): {held}"
+            diagnostics.append(info("bibtex-x-csl", message, f"entry {key}"))
+        text = _render(etype, key, fields)
+        back = _reread(text)
+    if back is None or not same(back, item):
+        message = "the entry does not read back exactly as the item"
+        diagnostics.append(error("bibtex-lossy", message, f"entry {key}"))
+    return text, diagnostics
 
 
 def _render(etype: str, key: str, fields: list[tuple[str, str, bool]]) -> str:

@@ -31,17 +31,47 @@ def plain_items(items: Iterable[Any]) -> tuple[list[Item], list[Diagnostic]]:
                 error("not-an-item", f"not a CSL-JSON object ({type(raw).__name__})", where)
             )
             continue
-        item: Item = {}
-        for key, value in thaw(raw).items():
-            try:
-                json.dumps(value, allow_nan=False)
-            except (TypeError, ValueError) as exc:
-                message = f"field {key!r} is not JSON and was left out ({exc})"
-                diagnostics.append(error("not-json", message, where))
-                continue
-            item[str(key)] = value
+        found: list[Diagnostic] = []
+        try:
+            item = _plain_item(raw, where, found)
+        except Exception as exc:  # a mapping that cannot be read at all (its items() fails,
+            # or it is nested deeper than Python recurses): this item only
+            diagnostics.append(item_failed("not-an-item", exc, where, "items"))
+            continue
+        diagnostics.extend(found)
         result.append(item)
     return result, diagnostics
+
+
+def _plain_item(raw: Mapping[Any, Any], where: str, diagnostics: list[Diagnostic]) -> Item:
+    item: Item = {}
+    for key, value in thaw(raw).items():
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError, RecursionError) as exc:
+            message = f"field {key!r} is not JSON and was left out ({exc})"
+            diagnostics.append(error("not-json", message, where))
+            continue
+        item[str(key)] = value
+    return item
+
+
+def item_failed(code: str, exc: Exception, where: str, written: str) -> Diagnostic:
+    """The error a writer reports for one item it could not write: a bug (or an input no test
+    foresaw) in the mapping of one item must cost that item only, never the file, and never
+    silently. `written` says what the other items became ("entries", "records")."""
+    reason = f"{type(exc).__name__}: {exc}"
+    message = f"could not be written ({reason[:200]}); it is left out, the other {written} are not"
+    return error(code, message, where)
+
+
+def item_name(item: Mapping[str, Any]) -> str:
+    """How a diagnostic names an item: by its id, or its title when it has no usable id."""
+    for field in ("id", "title"):
+        value = item.get(field)
+        if isinstance(value, str | int) and str(value).strip():
+            return repr(str(value)[:80])
+    return "without id or title"
 
 
 def canonical(value: Any) -> str:

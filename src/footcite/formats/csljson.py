@@ -14,6 +14,7 @@ from typing import Any
 
 from footcite import diagnostics as diag
 from footcite.diagnostics import FormatError
+from footcite.formats.common import item_failed
 from footcite.formats.results import ReadResult, WriteResult
 from footcite.model import Reference
 
@@ -59,7 +60,27 @@ def dumps(items: Iterable[Mapping[str, Any]]) -> str:
 
 
 def write_csljson(references: Iterable[Reference]) -> WriteResult:
-    return WriteResult(dumps(r.to_csl() for r in references), ())
+    """The CSL-JSON file of `references`. Each is written on its own: one that cannot be
+    made into a JSON item (its conversion fails, or a value is not JSON, NaN included, which
+    json would write and other readers refuse) is left out with an error diagnostic naming
+    it, and every other reference is still written."""
+    items: list[dict[str, Any]] = []
+    problems: list[diag.Diagnostic] = []
+    for number, reference in enumerate(references, start=1):
+        try:
+            items.append(csl_item(reference))
+        except Exception as exc:  # one reference's failure must not cost the others
+            name = getattr(reference, "id", None)
+            where = f"reference {name!r}" if isinstance(name, str) else f"reference {number}"
+            problems.append(item_failed("csljson-item-failed", exc, where, "references"))
+    return WriteResult(dumps(items), tuple(problems))
+
+
+def csl_item(reference: Reference) -> dict[str, Any]:
+    """The CSL-JSON item of one reference, checked to be JSON that `dumps` can write."""
+    item = reference.to_csl()
+    json.dumps(item, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    return item
 
 
 def _depth(value: Any, level: int = 0) -> int:

@@ -14,7 +14,9 @@ below is a small, named replacement of one citeproc-py method, installed once on
 * labels: a `cs:label` whose variable is empty renders nothing (it printed "edition" alone).
 * locators: page locators follow the style's page-range-format ("120–25"), like page.
 * speed: XPath lookups and `calls_variable` answers depend only on the style, so they are
-  cached per element; this is most of the speed-up over plain citeproc-py.
+  cached per element; this is most of the speed-up over plain citeproc-py. A style's entries
+  are dropped when the style is garbage, so a long-running process that renders many styles
+  keeps the caches of the styles it still uses only.
 
 `engine_text` holds the fixes that concern text (names, quotes, substitution, title case),
 `engine_sort` those of sorting, `engine_conditions` those of cs:if.
@@ -23,10 +25,11 @@ below is a small, named replacement of one citeproc-py method, installed once on
 from __future__ import annotations
 
 import functools
+import weakref
 from typing import Any
 
 import citeproc
-from citeproc import CitationItem, model
+from citeproc import CitationItem, CitationStylesStyle, model
 from citeproc.source import VariableError
 from citeproc.string import String
 
@@ -113,12 +116,60 @@ def _patch_property(cls: type, name: str, make: Any) -> None:
 # --- speed -----------------------------------------------------------------------------------
 
 CACHING = True  # the benchmark turns it off to check that caching changes no output
+# Lookups that depend only on the style, cached per style element. They are plain module dicts
+# keyed by the element because that is the fastest lookup Python has here (an attribute on an
+# lxml proxy costs about three times as much, and these run hundreds of thousands of times per
+# bibliography). To keep them bounded in a process that renders many styles, every entry is
+# also listed in the ledger of the style it belongs to, and when that style
+# (citeproc-py's CitationStylesStyle) is garbage its entries are dropped: the caches hold the
+# styles still in use and nothing else. Elements of a document no style owns are not cached.
 _XPATH: dict[tuple[Any, str], Any] = {}
 _CALLS: dict[Any, bool] = {}
 _ROOTS: dict[Any, Any] = {}
+Ledger = list[tuple[dict[Any, Any], Any]]
+_LEDGERS: dict[Any, Ledger] = {}  # root element of a style or of its locale -> its entries
+
+
+def remember(cache: dict[Any, Any], key: Any, element: Any, value: Any) -> None:
+    """Cache `value` under `key` when `element` belongs to a live style (see `_own_lookups`)."""
+    ledger = _LEDGERS.get(element.get_root())
+    if ledger is not None:
+        cache[key] = value
+        ledger.append((cache, key))
+
+
+def _own_lookups(original: Any) -> Any:
+    """CitationStylesStyle.__init__ that opens a ledger for the style's documents (the style
+    and the locale files it loaded), closed when the style is garbage."""
+
+    @functools.wraps(original)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        roots = [self.root]
+        for locale in getattr(self.root, "locales", None) or ():
+            root = locale.getroottree().getroot()
+            if all(root is not known for known in roots):
+                roots.append(root)
+        ledger: Ledger = []
+        for root in roots:
+            _LEDGERS[root] = ledger
+        weakref.finalize(self, _release, roots, ledger).atexit = False
+
+    return __init__
+
+
+def _release(roots: list[Any], ledger: Ledger) -> None:
+    """Drop the cache entries of a style that is gone."""
+    for cache, key in ledger:
+        cache.pop(key, None)
+    ledger.clear()
+    for root in roots:
+        if _LEDGERS.get(root) is ledger:
+            del _LEDGERS[root]
 
 
 def _cache_lookups() -> None:
+    _patch(CitationStylesStyle, "__init__", _own_lookups(CitationStylesStyle.__dict__["__init__"]))
     original_xpath = model.CitationStylesElement.xpath_search
 
     def xpath_search(self: Any, expression: str) -> Any:
@@ -128,7 +179,8 @@ def _cache_lookups() -> None:
         try:
             return _XPATH[key]
         except KeyError:
-            result = _XPATH[key] = original_xpath(self, expression)
+            result = original_xpath(self, expression)
+            remember(_XPATH, key, self, result)
             return result
 
     _patch(model.CitationStylesElement, "xpath_search", xpath_search)
@@ -140,7 +192,11 @@ def _cache_lookups() -> None:
         try:
             return _ROOTS[self]
         except KeyError:
-            root = _ROOTS[self] = original_root(self)
+            root = original_root(self)
+            ledger = _LEDGERS.get(root)
+            if ledger is not None:
+                _ROOTS[self] = root
+                ledger.append((_ROOTS, self))
             return root
 
     _patch(model.CitationStylesElement, "get_root", get_root)
@@ -157,14 +213,17 @@ def _cached_calls(original: Any) -> Any:
         try:
             return _CALLS[self]
         except KeyError:
-            result = _CALLS[self] = original(self)
+            result = original(self)
+            remember(_CALLS, self, self, result)
             return result
 
     return calls_variable
 
 
 def forget_style_caches() -> None:
-    """Drop the lookup caches (they keep style elements alive); for long-running callers."""
+    """Drop every cached lookup now (the styles in use fill them again as they render)."""
+    for ledger in _LEDGERS.values():
+        ledger.clear()
     for cache in (_XPATH, _CALLS, _ROOTS, engine_conditions.CONDITIONS):
         cache.clear()
 

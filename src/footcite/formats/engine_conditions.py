@@ -44,12 +44,6 @@ def _disambiguate_test(item: Any, value: str | None) -> bool:
     return False
 
 
-def _caching() -> bool:
-    from footcite.formats import engine
-
-    return engine.CACHING
-
-
 def position_of(item: Any) -> Position:
     """The footcite position stored on a citeproc-py CitationItem (first when none)."""
     return dict.get(item, POSITION_KEY) or _FIRST
@@ -60,6 +54,7 @@ def _in_bibliography(element: Any, context: Any) -> bool:
     return bool(ctx.xpath_search("./ancestor::*[self::cs:bibliography]"))
 
 
+# Parsed branch attributes, per element; entries go with their style (`engine.remember`).
 CONDITIONS: dict[Any, tuple[Any, ...]] = {}
 
 
@@ -68,6 +63,8 @@ def _conditions(element: Any) -> tuple[Any, ...]:
     try:
         return CONDITIONS[element]
     except KeyError:
+        from footcite.formats import engine  # engine imports this module
+
         get = element.get
         parsed = (
             tuple(t.lower() for t in get("type").split()) if get("type") else None,
@@ -79,8 +76,8 @@ def _conditions(element: Any) -> tuple[Any, ...]:
             get("disambiguate"),
             get("match", "all"),
         )
-        if _caching():
-            CONDITIONS[element] = parsed
+        if engine.CACHING:
+            engine.remember(CONDITIONS, element, element, parsed)
         return parsed
 
 

@@ -8,7 +8,7 @@ citeproc-py is the engine; footcite owns the layer around it: positions are comp
 note numbers (`positions`), per document, and handed to the engine (`engine`); items are
 normalised first (`cslitems`); every deduplicated reference is rendered once per distinct form
 and the bibliography is sorted once (`cslengine`). One bad note or entry never costs the
-others: failures become diagnostics.
+others: failures become diagnostics, and so do the repairs a broken style needed.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from footcite import diagnostics as diag
 from footcite.formats.cslengine import style_engine
 from footcite.formats.markup import OUTPUTS
 from footcite.formats.positions import Cite, CitingNote, compute_positions
+from footcite.formats.styles import load_style
 from footcite.model import Note, Reference
 
 DEFAULT_STYLE = "chicago-notes-bibliography"
@@ -101,7 +102,8 @@ def render_items(
     order = list(dict.fromkeys(c.id for n in notes for c in n.cites))
     session = engine.session(items, order)
     levels = session.disambiguation(order)
-    problems: list[diag.Diagnostic] = []
+    # what had to be repaired in the style changes every note: said first, never dropped
+    problems: list[diag.Diagnostic] = list(load_style(style).diagnostics)
     rendered: list[RenderedNote] = []
     for document_notes in _by_document(notes):
         positions = compute_positions(document_notes, engine.near_note_distance)

@@ -29,6 +29,8 @@ from footcite.formats.common import (
     Item,
     apply_overflow,
     dump_overflow,
+    item_failed,
+    item_name,
     load_overflow,
     overflow_fields,
     overflow_for,
@@ -56,33 +58,47 @@ def _dumps(records: list[dict[str, Any]]) -> str:
 
 
 def write_ris(items: Iterable[Any]) -> WriteResult:
-    """RIS for CSL-JSON items."""
+    """RIS for CSL-JSON items.
+
+    Each item is written on its own: one that makes the mapping fail is left out with an
+    error diagnostic naming it, and every other item is still written."""
     plain, diagnostics = plain_items(items)
     wanted = [_ris_id(item.get("id")) for item in plain]
     given = iter(unique([i for i in wanted if i is not None]))
     chunks = []
     for item, want in zip(plain, wanted, strict=True):
         ris_id = next(given) if want is not None else None
-        record = item_to_record(item, ris_id)
-        back = _reread([record])
-        payload = overflow_for(item, back) if back is not None else item
-        if payload is not None:
-            held = ", ".join(f for f in overflow_fields(payload) if f != "id")
-            if held:
-                where = f"item {ris_id or item.get('title', '')}"
-                message = (
-                    f"kept only in the footcite-csl note (other readers do not see them): {held}"
-                )
-                diagnostics.append(info("ris-overflow", message, where))
-            note = MARKER + dump_overflow(payload, brace_safe=False)
-            record.setdefault(NAME_OF["N1"], []).append(note)
-            back = _reread([record])
-        if back is None or not same(back, item):
-            where = f"item {ris_id or item.get('title', '')}"
-            message = "the record does not read back exactly as the item"
-            diagnostics.append(error("ris-lossy", message, where))
-        chunks.append(_dumps([record]))
+        try:
+            text, found = _record_text(item, ris_id)
+        except Exception as exc:  # one item's failure must not cost the others
+            where = f"item {item_name(item)}"
+            diagnostics.append(item_failed("ris-item-failed", exc, where, "records"))
+            continue
+        diagnostics.extend(found)
+        chunks.append(text)
     return WriteResult("\n".join(chunks), tuple(diagnostics))
+
+
+def _record_text(item: Item, ris_id: str | None) -> tuple[str, list[Diagnostic]]:
+    """One item as a RIS record with ID `ris_id`, and what could not be written exactly."""
+    diagnostics: list[Diagnostic] = []
+    record = item_to_record(item, ris_id)
+    back = _reread([record])
+    payload = overflow_for(item, back) if back is not None else item
+    if payload is not None:
+        held = ", ".join(f for f in overflow_fields(payload) if f != "id")
+        if held:
+            where = f"item {ris_id or item.get('title', '')}"
+            message = f"kept only in the footcite-csl note (other readers do not see them): {held}"
+            diagnostics.append(info("ris-overflow", message, where))
+        note = MARKER + dump_overflow(payload, brace_safe=False)
+        record.setdefault(NAME_OF["N1"], []).append(note)
+        back = _reread([record])
+    if back is None or not same(back, item):
+        where = f"item {ris_id or item.get('title', '')}"
+        message = "the record does not read back exactly as the item"
+        diagnostics.append(error("ris-lossy", message, where))
+    return _dumps([record]), diagnostics
 
 
 def _ris_id(value: Any) -> str | None:

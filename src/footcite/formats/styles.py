@@ -10,8 +10,9 @@ older versions expanded entities in some parser set-ups.
 A style that is safe but broken is repaired element by element before citeproc-py sees it,
 because citeproc-py crashes on every note otherwise: an element it does not know, a
 `<text/>` that names nothing, a call of an undefined macro, a macro that calls itself, a date
-form that does not exist. Each repair is a diagnostic naming the element and its line
-(`load_style(name).diagnostics`); the rest of the style is used as written.
+form that does not exist. Each repair is an error diagnostic naming the element and its line
+(`load_style(name).diagnostics`, also in what `render` returns); the rest of the style is used
+as written.
 """
 
 from __future__ import annotations
@@ -183,7 +184,10 @@ def _describe(el: etree._Element) -> str:
 
 
 class _Repairs:
-    """Collects what the repairs of one style did, as diagnostics."""
+    """Collects what the repairs of one style did, as diagnostics.
+
+    They are errors: what was removed or left out is part of the style the user asked for, so
+    the notes may not read as the style says (the CLI finishes the work and exits 1)."""
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
@@ -191,7 +195,7 @@ class _Repairs:
 
     def remove(self, el: etree._Element, why: str) -> None:
         message = f"style element {_describe(el)} removed: {why}"
-        self.found.append(diag.warning("style-element", message, self.origin))
+        self.found.append(diag.error("style-element", message, self.origin))
         parent = el.getparent()
         if parent is not None:
             _keep_tail(el)
@@ -199,7 +203,7 @@ class _Repairs:
 
     def note(self, el: etree._Element, what: str) -> None:
         message = f"style element {_describe(el)}: {what}"
-        self.found.append(diag.warning("style-element", message, self.origin))
+        self.found.append(diag.error("style-element", message, self.origin))
 
 
 def _keep_tail(el: etree._Element) -> None:
