@@ -52,6 +52,18 @@ def reset() -> None:
         _TAGGERS.clear()
 
 
+def use_models(directory: Path) -> None:
+    """Make every later parse in this process use the models in `directory` instead of the
+    shipped ones: cross-validation scores the whole parser (rules fallback included) with the
+    models of one fold without threading a path through every caller. `reset()` undoes it."""
+    reset()
+    for name in (SEGMENT_MODEL, FIELDS_MODEL):
+        if (directory / name).is_file():
+            found = tagger(name, directory)
+            with _LOCK:
+                _TAGGERS[name] = found
+
+
 @attrs.frozen
 class Tagged:
     """A labelled stretch of text: label, [start, end) offsets, the model's lowest confidence."""
@@ -64,20 +76,22 @@ class Tagged:
 
 def runs(tokens: list[Token], labels: list[str], probs: list[float]) -> list[Tagged]:
     """Maximal runs of one label; "B-x" starts a new run of x, "I-x" continues it."""
-    out: list[Tagged] = []
+    spans: list[list] = []  # [label, start, end, confidence], made Tagged once at the end
     prev = "O"
     for t, lab, p in zip(tokens, labels, probs, strict=True):
         base = lab[2:] if lab[:2] in ("B-", "I-") else lab
         if base == "O":
             prev = "O"
             continue
-        if out and prev == base and not lab.startswith("B-"):
-            last = out[-1]
-            out[-1] = Tagged(base, last.start, t.end, min(last.confidence, p))
+        if spans and prev == base and not lab.startswith("B-"):
+            last = spans[-1]
+            last[2] = t.end
+            if p < last[3]:
+                last[3] = p
         else:
-            out.append(Tagged(base, t.start, t.end, p))
+            spans.append([base, t.start, t.end, p])
         prev = base
-    return out
+    return [Tagged(*s) for s in spans]
 
 
 def _tag(

@@ -20,6 +20,7 @@ from typing import Any
 
 import pycrfsuite
 
+from footcite.parse import augment, features, tokens
 from footcite.parse.augment import generated_notes
 from footcite.parse.corpus import GoldNote, corpus_dir, corpus_files, read_all, split
 from footcite.parse.features import Features, cite_features, note_features
@@ -38,6 +39,12 @@ PARAMS: dict[str, Any] = {
     "max_iterations": 200,
     "feature.possible_transitions": True,
 }
+"""L-BFGS settings of both CRFs, chosen by cross-validation on the training split
+(benchmarks/parse_cv.py), never on the held-out notes."""
+BIO = False
+"""Field labels as B-/I- pairs (True) or one plain tag per field (False); see `field_labels`.
+B-/I- labels won +2 field F1 points in cross-validation but double the labels, and the field
+CRF's tagging time with them (~15% of parse throughput): off while the budget is this tight."""
 
 
 def models_dir() -> Path:
@@ -60,10 +67,27 @@ def segment_labels(note: GoldNote, tokens: list[Token]) -> list[str]:
     return labels
 
 
-def field_labels(note: GoldNote, cite_index: int, tokens: list[Token]) -> list[str]:
-    """The field tag of each token of one citation ("O" for separating punctuation)."""
+def field_labels(
+    note: GoldNote, cite_index: int, tokens: list[Token], *, bio: bool = BIO
+) -> list[str]:
+    """The field tag of each token of one citation ("O" for separating punctuation).
+
+    With `bio` the first token of a field is "B-tag" and the others "I-tag", so two adjacent
+    fields of one type stay two spans (`tagger.runs` decodes both forms).
+    """
     fields = note.cites[cite_index].fields
-    return [next((f.tag for f in fields if f.start <= t.start < f.end), "O") for t in tokens]
+    out = []
+    previous = None
+    for t in tokens:
+        hit = next((f for f in fields if f.start <= t.start < f.end), None)
+        if hit is None:
+            out.append("O")
+        elif bio:
+            out.append(("I-" if hit == previous else "B-") + hit.tag)
+        else:
+            out.append(hit.tag)
+        previous = hit
+    return out
 
 
 def segment_items(notes: Sequence[GoldNote]) -> list[tuple[Features, list[str]]]:
@@ -75,21 +99,24 @@ def segment_items(notes: Sequence[GoldNote]) -> list[tuple[Features, list[str]]]
     return items
 
 
-def field_items(notes: Sequence[GoldNote]) -> list[tuple[Features, list[str]]]:
+def field_items(notes: Sequence[GoldNote], *, bio: bool = BIO) -> list[tuple[Features, list[str]]]:
     items = []
     for note in notes:
         for k, cite in enumerate(note.cites):
             tokens, feats = cite_features(note.text[cite.start : cite.end], cite.start)
             if tokens:
-                items.append((feats, field_labels(note, k, tokens)))
+                items.append((feats, field_labels(note, k, tokens, bio=bio)))
     return items
 
 
-def _train(items: list[tuple[Features, list[str]]], path: Path) -> None:
+def train_crf(
+    items: Sequence[tuple[Features, list[str]]], path: Path, params: dict[str, Any] | None = None
+) -> None:
+    """Train one CRF on `items` and write it to `path` (also what cross-validation calls)."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in items:
         trainer.append(xseq, yseq)
-    trainer.set_params(PARAMS)
+    trainer.set_params(PARAMS if params is None else params)
     trainer.train(str(path))
 
 
@@ -114,8 +141,8 @@ def train_models(
     train = train + extra
     seg_items = segment_items(train)
     fld_items = field_items(train)
-    _train(seg_items, out / SEGMENT_MODEL)
-    _train(fld_items, out / FIELDS_MODEL)
+    train_crf(seg_items, out / SEGMENT_MODEL)
+    train_crf(fld_items, out / FIELDS_MODEL)
     tags = Counter(tag for _, ys in fld_items for tag in ys)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
@@ -130,8 +157,14 @@ def train_models(
         "generated_sha256": hashlib.sha256(
             "\n".join(n.text for n in extra).encode("utf-8")
         ).hexdigest(),
+        "generator_templated_share": augment.TEMPLATED,
         "algorithm": "crfsuite lbfgs",
         "params": PARAMS,
+        "field_labels": "B-/I- per field" if BIO else "one tag per field",
+        "field_features": {
+            "extras": sorted(features.EXTRAS),
+            "extended_lexicon": tokens.EXTENDED,
+        },
         "training_files": [{"name": f.name, "sha256": _sha256(f)} for f in files],
         "split": "sha256(note id) % 100 >= 20 trains; < 20 is held out (footcite evaluate)",
         "counts": {
