@@ -86,6 +86,7 @@ def test_a_lead_in_introduces_only_the_first_collection_of_a_list():
             None,
         ),
         ("Bulletin (hereinafter Bulletin CWIHP)", "Bulletin", "Bulletin CWIHP", None),
+        ("Revue (ci-après RHMC", "Revue", "RHMC", None),  # closing bracket cut off
     ],
 )
 def test_a_parenthesis_defining_a_short_name_is_not_title(title, want_title, short, publisher):
@@ -244,3 +245,41 @@ def test_a_bare_name_with_no_repository_word_is_a_work_not_an_archive():
     repo = "Hoover Institution Archives"
     f = to_csl(repo, 0, [Tagged("archive", 0, len(repo), 0.4)]).fields
     assert f["archive"] == repo
+
+
+def test_a_lone_word_before_a_comma_opens_the_title_of_a_full_citation():
+    text = "Entspannung, Krise und Revolution, Zeitgeschichte, Wien, 1998, 12-20."
+    spans = _spans(
+        text,
+        ("author", "Entspannung,"),
+        ("title", "Krise und Revolution,"),
+        ("container-title", "Zeitgeschichte,"),
+        ("place", "Wien,"),
+        ("date", "1998,"),
+        ("pages", "12-20."),
+    )
+    fields = to_csl(text, 0, spans).fields
+    assert "author" not in fields
+    assert fields["title"].startswith("Entspannung, Krise und Revolution")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # a short form: no publication facts, the lone family name is the author
+        ("Kovrig, Of Walls and Bridges, 163.", [("author", "Kovrig,"), ("title", "Of Walls")]),
+        # an acronym is a corporate author
+        (
+            "UNESCO, World Report, Paris, 1998.",
+            [
+                ("author", "UNESCO,"),
+                ("title", "World Report,"),
+                ("place", "Paris,"),
+                ("date", "1998."),
+            ],
+        ),
+    ],
+)
+def test_a_lone_author_stays_in_short_forms_and_acronyms(text, parts):
+    fields = to_csl(text, 0, _spans(text, *parts)).fields
+    assert fields.get("author")

@@ -393,7 +393,9 @@ _SHORT_NAME = re.compile(
     r"далее)(?!\w)"
 )
 """The words that define a short name; what follows them, to the parenthesis' end, is it."""
-_DEFINED = re.compile(r"^(?P<title>[^()]++)\((?P<inner>[^()]++)\)\s*+$")
+_DEFINED = re.compile(r"^(?P<title>[^()]++)\((?P<inner>[^()]++)\)?+\s*+$")
+"""A title and one parenthesis at its end; the closing bracket may have been cut off with the
+punctuation that followed it ("..., hereinafter called CWIHP Bulletin), Nos.1-12/13.")."""
 
 
 def short_name(fields: dict[str, Any]) -> None:

@@ -19,12 +19,46 @@ from footcite.parse.tagger import Tagged
 
 def repair_spans(text: str, offset: int, spans: Sequence[Tagged]) -> list[Tagged]:
     """All repairs in order; `text` is the citation, `offset` its start in the note."""
-    fixed = _title_ranges(text, offset, list(spans))
+    fixed = _lone_word_author(text, offset, list(spans))
+    fixed = _title_ranges(text, offset, fixed)
     fixed = _bracketed_translation(text, offset, fixed)
     fixed = _volume_title(text, offset, fixed)
     if not _access_stated(text, offset, fixed):
         fixed = _unstated_access(fixed)
     return fixed
+
+
+_PUBLISHED = frozenset({"place", "publisher"})
+
+
+def _lone_word_author(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Hidegháború, enyhülés és az 1956-os magyar forradalom, Évkönyv V, Budapest, 1997": a
+    citation that opens with one ordinary word and a comma, then the title, is a title with a
+    comma in it when the citation is a full one (a date and a place or publisher).
+
+    A full citation names its author with a given name or initials ("Bennett Kovrig,"); a lone
+    family name and a comma is the short form of a later note, which has no publication facts.
+    Acronyms ("UNESCO,", "CIA,") stay authors: corporate authors are written that way.
+    """
+    labels = {s.label for s in spans}
+    if "date" not in labels or not labels & _PUBLISHED or len(spans) < 2:
+        return spans
+    first, second = spans[0], spans[1]
+    raw = text[first.start - offset : first.end - offset]
+    word = raw.rstrip(" ,")
+    between = text[first.end - offset : second.start - offset]
+    if (
+        first.label == "author"
+        and second.label == "title"
+        and raw.endswith(",")
+        and word.isalpha()
+        and word[:1].isupper()
+        and not word.isupper()
+        and not between.strip()
+    ):
+        merged = Tagged("title", first.start, second.end, min(first.confidence, second.confidence))
+        return [merged, *spans[2:]]
+    return spans
 
 
 _ACCESS_WORDS = re.compile(
