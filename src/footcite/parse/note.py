@@ -14,6 +14,7 @@ import attrs
 from footcite import diagnostics as diag
 from footcite.model import Citation, Note, Span
 from footcite.parse.fields import short_name
+from footcite.parse.language import add_language
 from footcite.parse.learned import Found, Made, find_citations, read_citation
 
 
@@ -37,6 +38,7 @@ def parse_note(note: Note, doc_key: str = "d") -> tuple[Note, list[diag.Diagnost
             continue
         for j, (fields, locator, label, kind, text) in enumerate(made):
             short_name(fields)
+            add_language(fields)
             cid = f"{doc_key}-n{note.number}-c{len(citations) + 1}"
             citations.append(
                 Citation(
