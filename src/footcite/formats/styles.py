@@ -223,6 +223,9 @@ def _in_rendering(el: etree._Element) -> bool:
     return any(_local(a) in ("citation", "bibliography", "macro") for a in el.iterancestors())
 
 
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
 def _macro_calls(el: etree._Element) -> list[etree._Element]:
     return [d for d in el.iter() if isinstance(d.tag, str) and d.get("macro") is not None]
 
@@ -291,6 +294,13 @@ def _repair(tree: etree._ElementTree, origin: str) -> list[diag.Diagnostic]:
         if call.get("macro") not in macros and _in_rendering(call):
             repairs.remove(call, f"macro {call.get('macro')!r} is not defined in the style")
     _break_cycles(macros, repairs)
+    languages: set[str | None] = set()
+    for el in list(root.iterchildren()):
+        if _local(el) == "locale":
+            lang = el.get(_XML_LANG)
+            if lang in languages:  # citeproc-py expects one in-style locale per language
+                repairs.remove(el, f"a second <locale> for {lang or 'every language'!r}")
+            languages.add(lang)
     citation = [el for el in root.iterchildren() if _local(el) == "citation"]
     if not citation or not any(_local(el) == "layout" for el in citation[0].iterchildren()):
         raise StyleError(f"{origin}: not a usable CSL style: it has no <citation> with a <layout>")
