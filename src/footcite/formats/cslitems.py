@@ -13,48 +13,12 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-NAME_VARIABLES = frozenset(
-    [
-        "author",
-        "chair",
-        "collection-editor",
-        "compiler",
-        "composer",
-        "container-author",
-        "contributor",
-        "curator",
-        "director",
-        "editor",
-        "editorial-director",
-        "editor-translator",
-        "executive-producer",
-        "guest",
-        "host",
-        "illustrator",
-        "interviewer",
-        "narrator",
-        "organizer",
-        "original-author",
-        "performer",
-        "producer",
-        "recipient",
-        "reviewed-author",
-        "script-writer",
-        "series-creator",
-        "translator",
-    ]
-)
-DATE_VARIABLES = frozenset(
-    [
-        "accessed",
-        "available-date",
-        "event-date",
-        "issued",
-        "original-date",
-        "submitted",
-        "container",
-    ]
-)
+from footcite.formats import csljson
+
+# The schema's name and date variables, plus what CSL-JSON in the wild also carries and
+# citeproc-js reads: the "editor-translator" role and a "container" date.
+NAME_VARIABLES = csljson.NAME_VARIABLES | {"editor-translator"}
+DATE_VARIABLES = csljson.DATE_VARIABLES | {"container"}
 NUMBER_VARIABLES = frozenset(
     [
         "chapter-number",
