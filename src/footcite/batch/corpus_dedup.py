@@ -35,6 +35,7 @@ from footcite.batch import tasks
 from footcite.batch.engines import Engine
 from footcite.dedup.blocking import blocks
 from footcite.dedup.cluster import MAX_CHECKED
+from footcite.dedup.keys import unique_ids
 from footcite.dedup.relations import linked_by_work, relations_between
 
 SCORE_BUDGET = 16384
@@ -219,27 +220,11 @@ def _groups(rec: Records, active: list[int], clusters: list[list[int]]) -> list[
 
 
 def _unique_ids(built: list[tuple[str, str, int]], merged: list[str]) -> list[str]:
-    """Ids as `engine.deduplicate` makes them: a shared base gets -2, -3 in content order."""
-    by_base: dict[str, list[int]] = defaultdict(list)
-    for k, b in enumerate(built):
-        by_base[b[0]].append(k)
-    ids = [""] * len(built)
-    taken = set(by_base)
-    for base, ks in by_base.items():
-        if len(ks) > 1:
-            ks.sort(
-                key=lambda k: json.dumps(
-                    json.loads(merged[built[k][2]]), ensure_ascii=False, sort_keys=True
-                )
-            )
-        ids[ks[0]] = base
-        n = 2
-        for k in ks[1:]:
-            while f"{base}-{n}" in taken:
-                n += 1
-            ids[k] = f"{base}-{n}"
-            taken.add(ids[k])
-    return ids
+    """Ids as `engine.deduplicate` makes them (`keys.unique_ids`), from the merged JSON."""
+    return unique_ids(
+        [b[0] for b in built],
+        lambda k: json.dumps(json.loads(merged[built[k][2]]), ensure_ascii=False, sort_keys=True),
+    )
 
 
 def deduplicate(rec: Records, engine: Engine, tick: Tick | None = None) -> References:

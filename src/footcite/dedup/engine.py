@@ -22,7 +22,7 @@ import attrs
 
 from footcite.dedup.cluster import cluster
 from footcite.dedup.features import extract
-from footcite.dedup.keys import readable_id
+from footcite.dedup.keys import readable_id, unique_ids
 from footcite.dedup.merge import merge_fields
 from footcite.dedup.relations import linked_by_work, relations_between
 
@@ -113,22 +113,10 @@ def _deduplicate(records: Sequence[Record], *, explain: bool, provenance: bool) 
         hints = [h for h in (records[i].original_id for i in group) if h]
         built.append((_id_base(merged, hints), records[group[0]].key, merged, group))
     built.sort(key=lambda b: (b[0], b[1]))
-    # ids: a base shared by several works gets suffixes in the order of the merged content
-    by_base: dict[str, list[int]] = defaultdict(list)
-    for k, b in enumerate(built):
-        by_base[b[0]].append(k)
-    ids: list[str] = [""] * len(built)
-    taken = set(by_base)
-    for base, ks in by_base.items():
-        if len(ks) > 1:
-            ks.sort(key=lambda k: json.dumps(built[k][2], ensure_ascii=False, sort_keys=True))
-        ids[ks[0]] = base
-        n = 2
-        for k in ks[1:]:
-            while f"{base}-{n}" in taken:
-                n += 1
-            ids[k] = f"{base}-{n}"
-            taken.add(ids[k])
+    ids = unique_ids(
+        [b[0] for b in built],
+        lambda k: json.dumps(built[k][2], ensure_ascii=False, sort_keys=True),
+    )
     record_refs = [""] * len(records)
     members: dict[str, tuple[int, ...]] = {}
     for k, (_, _, _, group) in enumerate(built):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 _STOP = frozenset(
@@ -81,3 +82,28 @@ def readable_id(fields: Mapping[str, Any]) -> str:
         parts = [*(who[-1:] if who else []), *words, year_of(fields)]
     slug = "-".join(p for p in parts if p)
     return slug or "ref"
+
+
+def unique_ids(bases: Sequence[str], content: Callable[[int], str]) -> list[str]:
+    """One id per work from its base: a base shared by several works gets "-2", "-3", ...
+
+    The works sharing a base are ordered by `content(k)` (their canonical merged fields), not
+    by input order, so the same works get the same ids whatever order they came in. One paper
+    (`engine.deduplicate`) and a corpus (`batch.corpus_dedup`) name works with this function.
+    """
+    by_base: dict[str, list[int]] = defaultdict(list)
+    for k, base in enumerate(bases):
+        by_base[base].append(k)
+    ids = [""] * len(bases)
+    taken = set(by_base)
+    for base, ks in by_base.items():
+        if len(ks) > 1:
+            ks.sort(key=content)
+        ids[ks[0]] = base
+        n = 2
+        for k in ks[1:]:
+            while f"{base}-{n}" in taken:
+                n += 1
+            ids[k] = f"{base}-{n}"
+            taken.add(ids[k])
+    return ids
