@@ -1,7 +1,10 @@
 """Scores of a parser against annotated notes: citation segmentation and field P/R/F1.
 
 Spans are compared after trimming spaces and separating punctuation (" .,;:") at both ends, so
-"Kovrig," and "Kovrig" are one author; anything else must match exactly. Field scores are
+"Kovrig," and "Kovrig" are one author; a field also loses the quotation marks around it, so
+"“A Policy of Boldness,”" and "A Policy of Boldness" are one title (the CSL value is the same:
+`tocsl` drops them, and annotators of different habits put « » inside or outside the tag).
+Anything else must match exactly. Field scores are
 end to end: a field of a citation the parser did not find counts as missed, and a field of an
 invented citation as wrong. `fields_on_gold` scores the field tagger alone, on gold citations.
 """
@@ -29,6 +32,7 @@ ARCHIVAL = frozenset(
     }
 )
 _TRIM = " \t\n.,;:"
+_TRIM_FIELD = _TRIM + '“”„‟«»‹›"‘’‚'
 
 Span = tuple[int, int]
 FieldKey = tuple[str, int, int]
@@ -43,12 +47,17 @@ class Predicted:
     fields: tuple[FieldKey, ...]
 
 
-def trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start] in _TRIM:
+def trim(text: str, start: int, end: int, chars: str = _TRIM) -> Span:
+    while start < end and text[start] in chars:
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+def trim_field(text: str, start: int, end: int) -> Span:
+    """A field span as scored: separating punctuation and enclosing quotation marks trimmed."""
+    return trim(text, start, end, _TRIM_FIELD)
 
 
 @attrs.define
@@ -109,7 +118,9 @@ def gold_of(note: GoldNote) -> Predicted:
     return Predicted(
         tuple(trim(note.text, c.start, c.end) for c in note.cites),
         tuple(trim(note.text, s, e) for s, e in note.prefixes),
-        tuple((f.tag, *trim(note.text, f.start, f.end)) for c in note.cites for f in c.fields),
+        tuple(
+            (f.tag, *trim_field(note.text, f.start, f.end)) for c in note.cites for f in c.fields
+        ),
     )
 
 
@@ -128,7 +139,7 @@ def score(notes: Sequence[GoldNote], predict: Callable[[str], Predicted]) -> Sco
         out.segmentation.add(g_cites, p_cites)
         out.prefixes.add(set(gold.prefixes), _norm(note.text, pred.prefixes))
         g_f = set(gold.fields)
-        p_f = {(t, *trim(note.text, s, e)) for t, s, e in pred.fields}
+        p_f = {(t, *trim_field(note.text, s, e)) for t, s, e in pred.fields}
         _add_fields(out, g_f, p_f)
         if g_cites != p_cites:
             out.errors.append(f"{note.id}: citations {sorted(g_cites)} != {sorted(p_cites)}")
@@ -154,9 +165,9 @@ def score_fields_on_gold(
     for note in notes:
         out.notes += 1
         for cite in note.cites:
-            gold = {(f.tag, *trim(note.text, f.start, f.end)) for f in cite.fields}
+            gold = {(f.tag, *trim_field(note.text, f.start, f.end)) for f in cite.fields}
             text = note.text[cite.start : cite.end]
-            pred = {(t, *trim(note.text, s, e)) for t, s, e in tag_cite(text, cite.start)}
+            pred = {(t, *trim_field(note.text, s, e)) for t, s, e in tag_cite(text, cite.start)}
             _add_fields(out, gold, pred)
     return out
 
