@@ -3,46 +3,58 @@
 Both use the same word facts (`tokens.word_features`) over a window of two tokens, where the
 token sits (inside brackets, quotes, after the first colon, how many separators before it) and
 what the rule parser decided for it (`ruleguess`), so the model learns where the rules hold.
+
+Feature extraction is most of a parse's cost after the CRFs themselves (the >= 1,000 notes/s
+budget), so the loops below build each string once and read the neighbours' words and shapes
+from their cached word facts instead of lowercasing and shaping every token again.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from itertools import chain, pairwise
 
 from footcite.parse import ruleguess
 from footcite.parse.segment import Segment, evidence, is_prose, segment_note
-from footcite.parse.tokens import ABBREVIATION, Token, shape, tokenize, word_features
+from footcite.parse.tokens import ABBREVIATION, Token, tokenize, word_features
 from footcite.parse.units import split_units
 
 Features = list[list[str]]
 
 
-def _context(tokens: list[Token], feats: Features) -> None:
-    """Add the words (±2) and shapes (±1) of the neighbours, and whether a space separates them."""
+def _context(tokens: list[Token], wfs: list[tuple[str, ...]], feats: Features) -> None:
+    """Add the words (±2) and shapes (±1) of the neighbours, and whether a space separates them.
+
+    A word's facts open with "w=<lowercased word>" and "sh=<shape>" (`word_features`), so a
+    neighbour's feature is that string behind its position ("-1" + "w=kovrig")."""
     n = len(tokens)
-    lows = [t.text.lower() for t in tokens]
-    shapes = [shape(t.text) for t in tokens]
-    spaced = [i > 0 and tokens[i].start > tokens[i - 1].end for i in range(n)]
+    # gap[i]: a space separates token i from token i - 1
+    gap = [False] + [b.start > a.end for a, b in pairwise(tokens)]
     for i, f in enumerate(feats):
         if i >= 2:
-            f.append("-2w=" + lows[i - 2])
-        if i >= 1:
-            f.append("-1w=" + lows[i - 1])
-            f.append("-1sh=" + shapes[i - 1])
-            if spaced[i]:
+            f.append("-2" + wfs[i - 2][0])
+        if i:
+            prev = wfs[i - 1]
+            f.append("-1" + prev[0])
+            f.append("-1" + prev[1])
+            if gap[i]:
                 f.append("-1gap")
         else:
             f.append("-1w=<edge>")
         if i + 1 < n:
-            f.append("1w=" + lows[i + 1])
-            f.append("1sh=" + shapes[i + 1])
-            if spaced[i + 1]:
+            nxt = wfs[i + 1]
+            f.append("1" + nxt[0])
+            f.append("1" + nxt[1])
+            if gap[i + 1]:
                 f.append("1gap")
             if i + 2 < n:
-                f.append("2w=" + lows[i + 2])
+                f.append("2" + wfs[i + 2][0])
         else:
             f.append("1w=<edge>")
+
+
+_DEPTH_MARKS = frozenset('()[]“„«”»"')
+"""The tokens that open or close a bracket or quotation; every other token only reads the stack."""
 
 
 def _depths(tokens: list[Token]) -> list[str]:
@@ -51,6 +63,11 @@ def _depths(tokens: list[Token]) -> list[str]:
     stack: list[str] = []
     for t in tokens:
         ch = t.text
+        if ch not in _DEPTH_MARKS:
+            out.append(stack[-1] if stack else "")
+            if len(stack) > 4:
+                stack = stack[-4:]
+            continue
         if ch in "([":
             out.append(stack[-1] if stack else "")
             stack.append(ch)
@@ -85,36 +102,36 @@ def note_features(note: str, segments: list[Segment] | None = None) -> tuple[lis
         segments = segment_note(note)
     rule = ruleguess.segment_labels(note, segments)
     units = split_units(note)
-    unit_at: list[int] = []
-    k = 0
-    for t in tokens:
-        while k + 1 < len(units) and t.start >= units[k + 1].start:
-            k += 1
-        unit_at.append(k)
-    unit_facts = []
-    for u in units:
-        ev = min(evidence(u.text), 4)
-        unit_facts.append((f"uev={ev}", "uprose" if is_prose(u.text) else "ubib", u.after))
+    # per unit, its strings: (always, at its first token); built once, shared by its tokens
+    unit_feats: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+    for u, unit in enumerate(units):
+        ev = f"uev={min(evidence(unit.text), 4)}"
+        common = (ev, "uprose" if is_prose(unit.text) else "ubib", "uafter=" + unit.after)
+        start = ("ustart", "ustart|" + ev)
+        if u:
+            prev = ("prevafter=" + units[u - 1].after,)
+            unit_feats.append(((*common, *prev), (*common, *start, *prev)))
+        else:
+            unit_feats.append((common, (*common, *start)))
     depth = _depths(tokens)
+    wfs = [word_features(t.text) for t in tokens]
+    rs = [rule[t.start] for t in tokens]
     n = len(tokens)
     feats: Features = []
+    k, previous, last_unit = 0, -1, len(units) - 1
     for i, t in enumerate(tokens):
-        f = ["bias", *word_features(t.text)]
-        r = rule[t.start]
+        f = ["bias", *wfs[i]]
+        r = rs[i]
         f.append("r=" + r)
         if i:
-            f.append("r-1=" + rule[tokens[i - 1].start] + r)
+            f.append("r-1=" + rs[i - 1] + r)
         if i + 1 < n:
-            f.append("r+1=" + rule[tokens[i + 1].start])
+            f.append("r+1=" + rs[i + 1])
         if units:
-            u = unit_at[i]
-            ev, prose, after = unit_facts[u]
-            f += [ev, prose, "uafter=" + after]
-            if i == 0 or unit_at[i - 1] != u:
-                f.append("ustart")
-                f.append("ustart|" + ev)
-            if u:
-                f.append("prevafter=" + units[u - 1].after)
+            while k < last_unit and t.start >= units[k + 1].start:
+                k += 1
+            f += unit_feats[k][1] if k != previous else unit_feats[k][0]
+            previous = k
         if depth[i]:
             f.append("in" + depth[i])
         if i == 0:
@@ -122,7 +139,7 @@ def note_features(note: str, segments: list[Segment] | None = None) -> tuple[lis
         if i == n - 1:
             f.append("EOS")
         feats.append(f)
-    _context(tokens, feats)
+    _context(tokens, wfs, feats)
     return tokens, feats
 
 
@@ -132,7 +149,7 @@ _COLON_AUTHOR = re.compile(
 )
 
 
-_IN_MARK = re.compile(r"(?:^|[.,;]\s+)(?:In|in|W|V|Dans|dans)(?::|\s+[A-ZÀ-ÞŐŰ“\"])")
+_IN_MARK = re.compile(r"(?=[.,;DIVWdi])(?:^|[.,;]\s+)(?:In|in|W|V|Dans|dans)(?::|\s+[A-ZÀ-ÞŐŰ“\"])")
 
 
 def _style(text: str) -> str:
@@ -177,13 +194,14 @@ def _ends_chunk(tokens: list[Token], i: int) -> bool:
     return nxt.isupper() or nxt.isdigit() or not nxt.isalnum()
 
 
-@lru_cache(maxsize=65536)
-def _chunk_flags(word: str, wf: tuple[str, ...]) -> frozenset[str]:
-    """What a word tells of the chunk that holds it (a year, a volume word, a digit ...)."""
-    flags = {"ch+" + x for x in _CHUNK_FLAGS.intersection(wf)}
-    if any(ch.isdigit() for ch in word):
-        flags.add("ch+digit")
-    return frozenset(flags)
+def _chunk_flags(words: list[str], wfs: list[tuple[str, ...]]) -> list[str]:
+    """What the words of a chunk tell of it (a year, a volume word, a digit ...), sorted."""
+    flags = ["ch+" + x for x in _CHUNK_FLAGS.intersection(chain.from_iterable(wfs))]
+    text = "".join(words)
+    if not text.isalpha() and any(map(str.isdigit, text)):  # a letter is never a digit
+        flags.append("ch+digit")
+    flags.sort()
+    return flags
 
 
 def _chunk_features(tokens: list[Token], depth: list[str], wfs: list[tuple[str, ...]]) -> Features:
@@ -191,51 +209,52 @@ def _chunk_features(tokens: list[Token], depth: list[str], wfs: list[tuple[str, 
     semicolon outside brackets) and what that chunk holds: a field mostly fills whole chunks,
     and a chunk with "Bd." or a year is a volume or a date whatever its other words are.
     Chunk-level strings are built once per chunk and shared by its tokens (throughput)."""
-    chunks: list[list[int]] = [[]]
+    starts = [0]  # the first token of each chunk
+    c = 0  # the chunk being read
     marks: dict[str, int] = {}
     for i, t in enumerate(tokens):
-        chunks[-1].append(i)
-        c = len(chunks) - 1
         wf = wfs[i]
         if "year" in wf:
             marks.setdefault("year", c)
-        if "in" in wf and len(chunks[-1]) == 1:
+        if i == starts[-1] and "in" in wf:
             marks.setdefault("in", c)
         if t.text in _SEPARATORS and not depth[i]:
             if t.text == ":":
                 marks.setdefault("colon", c)
             if _ends_chunk(tokens, i):
-                chunks.append([])
-    if not chunks[-1]:
-        chunks.pop()
-    last = len(chunks) - 1
-    firsts = [wfs[ch[0]][0][2:] for ch in chunks]
+                starts.append(i + 1)
+                c += 1
+    n = len(tokens)
+    if starts[-1] == n:
+        starts.pop()
+    last = len(starts) - 1
+    firsts = [wfs[s][0][2:] for s in starts]
+    chunk, anchor = "chunk" in EXTRAS, "anchor" in EXTRAS
     out: Features = []
-    for c, members in enumerate(chunks):
+    for c, start in enumerate(starts):
+        end = starts[c + 1] if c < last else n
+        size = end - start
         common: list[str] = []
-        if "chunk" in EXTRAS:
-            common += [_CHLEN[min(len(members), 7)], _TOEND[min(last - c, 4)], "ch0=" + firsts[c]]
+        if chunk:
+            common += [_CHLEN[min(size, 7)], _TOEND[min(last - c, 4)], "ch0=" + firsts[c]]
             if c:
                 common.append("pch0=" + firsts[c - 1])
             if c < last:
                 common.append("nch0=" + firsts[c + 1])
-            flags: set[str] = set()
-            for i in members:
-                flags |= _chunk_flags(tokens[i].text, wfs[i])
-            common += sorted(flags)
-        if "anchor" in EXTRAS:
+            common += _chunk_flags([t.text for t in tokens[start:end]], wfs[start:end])
+        if anchor:
             for m in _MARKS:
                 at = marks.get(m)
                 common.append(m + "@none" if at is None else _AT[m][max(-3, min(3, c - at))])
-        for k, _i in enumerate(members):
-            if "chunk" in EXTRAS:
-                f = [_SINCE[min(k, 5)], *common]
-                if k == 0:
-                    f.append("chfirst")
-                if k == len(members) - 1:
-                    f.append("chlast")
-            else:
-                f = list(common)
+        if not chunk:
+            out += [list(common) for _ in range(size)]
+            continue
+        for k in range(size):
+            f = [_SINCE[k if k < 5 else 5], *common]
+            if k == 0:
+                f.append("chfirst")
+            if k == size - 1:
+                f.append("chlast")
             out.append(f)
     return out
 
@@ -246,6 +265,8 @@ _REL = tuple(f"rel={k}" for k in range(10))
 _END = tuple(f"toend={k}" for k in range(6))
 _ARCH_SEPS = tuple("ARCH|" + x for x in _SEPS)
 _ARCH_END = tuple("ARCH|" + x for x in _END)
+_IN_WORDS = frozenset(("In", "in", "W", "w", "V", "v", "Dans", "dans"))
+"""A container marker ("In", Polish "W", Czech "V", French "Dans") before the host work."""
 
 
 def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
@@ -261,7 +282,7 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
     colon = False
     year = False
     after_in = False
-    quoted = any(t.text in '“„«"' for t in tokens)
+    quoted = any(q in text for q in '“„«"')  # a quotation mark is always a token of its own
     cite_flags = [
         flag
         for flag, on in (
@@ -272,7 +293,9 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
         if on
     ]
     wfs = [word_features(t.text) for t in tokens]
+    rs = [rule[t.start - offset] for t in tokens]
     extra = _chunk_features(tokens, depth, wfs) if EXTRAS else None
+    style_rule, style_word = style + "|r=", style + "|"
     for i, t in enumerate(tokens):
         w = t.text
         wf = wfs[i]
@@ -280,20 +303,19 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
         if extra is not None:
             f += extra[i]
         if after_in:
-            f.append("afterIn")
-            f.append("afterIn|" + wf[1])
+            f += ("afterIn", "afterIn|" + wf[1])
         for flag in cite_flags:
             f.append(flag + "|" + wf[1])
-        r = rule[t.start - offset]
-        f.append("r=" + r)
-        f.append(style + "|r=" + r)
-        f.append(style + "|" + wf[0])
+        r = rs[i]
+        f += ("r=" + r, style_rule + r, style_word + wf[0])
         if i:
-            f.append("r-1=" + rule[tokens[i - 1].start - offset] + "|" + r)
+            f.append("r-1=" + rs[i - 1] + "|" + r)
         if i + 1 < n:
-            f.append("r+1=" + rule[tokens[i + 1].start - offset])
-        s8, e5 = min(seps, 8), min(n - 1 - i, 5)
-        f += (_SEPS[s8], _POS[min(i, 6)], _REL[10 * i // n], _END[e5])
+            f.append("r+1=" + rs[i + 1])
+        # the capped counts as conditionals: min() is a function call per token
+        left = n - 1 - i
+        s8, e5 = seps if seps < 8 else 8, left if left < 5 else 5
+        f += (_SEPS[s8], _POS[i if i < 6 else 6], _REL[10 * i // n], _END[e5])
         if colon:
             f.append("aftercolon")
         if year:
@@ -306,11 +328,11 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
         if w in ",.:;" and not depth[i]:
             seps += 1
             colon = colon or w == ":"
-        if w in ("In", "in", "W", "w", "V", "v", "Dans", "dans") and (
+        if w in _IN_WORDS and (
             i == 0 or tokens[i - 1].text in ".,:;" or (i + 1 < n and tokens[i + 1].text == ":")
         ):
             after_in = True
         if "year" in wf:
             year = True
-    _context(tokens, feats)
+    _context(tokens, wfs, feats)
     return tokens, feats

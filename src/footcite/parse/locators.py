@@ -22,8 +22,10 @@ _LABELS = [
     ("note", r"n\.|nn\.|Anm\.|note"),
     ("document", r"doc\.|Doc\.|Dok\.|dok\."),
 ]
+# The look-ahead names the characters a match starts with (a separator, a space, a label's first
+# letter): a search passes over other positions at one test (the matches are the same).
 _PREFIX_FORM = re.compile(
-    r"(?P<sep>[,.:;]?\s*)(?<![\w])(?P<label>"
+    r"(?=[,.:;\sABDKSVcdfklnopstvСсл])(?P<sep>[,.:;]?\s*)(?<![\w])(?P<label>"
     + "|".join(f"(?P<{name}>{pat})" for name, pat in _LABELS)
     + r")\s*(?P<value>"
     + _NUM
@@ -34,9 +36,10 @@ _PREFIX_FORM = re.compile(
 # again: quadratic. The guard in front lets a match start only where the leftmost one can:
 # never on a digit after a digit, nor on a space or digit after a space or a punctuation mark,
 # as a match from there is also one from the character before. So `search` finds the same
-# match as without the guard, and in linear time.
+# match as without the guard, and in linear time. The look-ahead before the guard only names
+# the characters a match starts with (a separator, a space, a digit), for speed.
 _SUFFIX_FORM = re.compile(
-    r"(?:(?<![\d\s,.:;])|(?=[,.:;])|(?<=\d)(?=\s))"
+    r"(?=[,.:;\s\d])(?:(?<![\d\s,.:;])|(?=[,.:;])|(?<=\d)(?=\s))"
     r"(?P<sep>[,.:;]?\s*)(?P<value>\d+[a-z]?(?:\s*[-–—]\s*\d+[a-z]?)?)\.?\s*"
     r"(?P<label>pp\.|p\.|o\.|old\.)\s*\.{0,2}\s*$"
 )
@@ -67,18 +70,25 @@ def split_locator(text: str) -> tuple[str, Locator | None]:
     return text, None
 
 
+_YEARS = re.compile(r"(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*(?:1[5-9]\d\d|20\d\d))?")
+
+
 def split_bare_pages(text: str) -> tuple[str, str | None]:
     """A final ", 117-154" without a label: the caller decides if it is pages or a locator."""
     m = _BARE_PAGES.search(text)
     if not m:
         return text, None
     value = m.group("value")
-    if re.fullmatch(r"(?:1[5-9]\d\d|20\d\d)(?:\s*[-–]\s*(?:1[5-9]\d\d|20\d\d))?", value):
+    if _YEARS.fullmatch(value):
         return text, None  # a year or a span of years ("1953-1959"), not pages
     return text[: m.start()].rstrip(" ,.;:"), normalise_range(value)
 
 
+_DASH = re.compile(r"\s*[-–—]\s*")
+_SPACES = re.compile(r"\s+")
+
+
 def normalise_range(value: str) -> str:
     """Unify dashes in a range ("55 — 56" -> "55-56"); CSL page fields use a hyphen."""
-    value = re.sub(r"\s*[-–—]\s*", "-", value.strip())
-    return re.sub(r"\s+", " ", value)
+    value = _DASH.sub("-", value.strip())
+    return _SPACES.sub(" ", value)

@@ -23,19 +23,27 @@ def segment_labels(note: str, segments: list[Segment] | None = None) -> list[str
         if seg.prefix:
             at = note.rfind(seg.prefix, 0, seg.start + 1)
             if at >= 0:
-                for i in range(at, at + len(seg.prefix)):
-                    labels[i] = "P"
+                labels[at : at + len(seg.prefix)] = ["P"] * len(seg.prefix)
+        inside = "A" if seg.kind_hint == "archival" else "I"
         first = True
-        for i in range(seg.start, seg.end):
-            if note[i].isspace():
-                continue
-            labels[i] = "B" if first else ("A" if seg.kind_hint == "archival" else "I")
-            first = False
+        for run in _NON_SPACE.finditer(note, seg.start, seg.end):  # white space keeps its label
+            start, end = run.span()
+            labels[start:end] = [inside] * (end - start)
+            if first:
+                labels[start] = "B"
+                first = False
     return labels
 
 
+_NON_SPACE = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=1)
 def is_archival(text: str) -> bool:
-    """Whether a citation opens with a repository name, as the rule segmenter decides it."""
+    """Whether a citation opens with a repository name, as the rule segmenter decides it.
+
+    Remembered for the last citation only: the field features ask it right after the rule
+    fields of the same citation did."""
     return _archival_start(text) is not None
 
 
@@ -129,21 +137,20 @@ def _mark(
     from_end: bool = False,
     pattern: bool = False,
 ) -> None:
+    """Label the first (or last) place where `value` occurs in `text` with no label yet."""
     if pattern:
         rx = _range_pattern(value)
-        hits = [(m.start(), m.end()) for m in rx.finditer(text)]
+        hits = [m.span() for m in rx.finditer(text)]
     else:
         hits = []
         at = text.find(value)
         while at >= 0:
             hits.append((at, at + len(value)))
             at = text.find(value, at + 1)
-    free = [h for h in hits if all(labels[i] == "-" for i in range(*h))]
-    if not free:
-        return
-    start, end = free[-1] if from_end else free[0]
-    for i in range(start, end):
-        labels[i] = label
+    for start, end in reversed(hits) if from_end else hits:
+        if labels[start:end].count("-") == end - start:  # all free
+            labels[start:end] = [label] * (end - start)
+            return
 
 
 RULE_TO_TAG = {

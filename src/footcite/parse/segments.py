@@ -29,13 +29,19 @@ _ABBR_END = re.compile(
 )
 
 
+_IN_GLUED = re.compile(r"(?<=[\w”\"’])\.?\s+(?:In:?|in:)\s+(?=[A-ZÀ-ÞŐŰ“\"])")
+_AFTER_BRACKET = re.compile(r"\]\s+(?=\S)")
+_BRACKET_AFTER_WORD = re.compile(r"(?<=[^\s.,;:])\s+\[")
+_BRACKET_AFTER_SEP = re.compile(r"(?<=[.,;:])\s+\[")
+
+
 def _prepare(body: str) -> str:
     # "The Eden Plan In: Cold War Respite" -> a container marker glued to the title
-    body = re.sub(r"(?<=[\w”\"’])\.?\s+(?:In:?|in:)\s+(?=[A-ZÀ-ÞŐŰ“\"])", ". In ", body)
-    body = re.sub(r"\]\s+(?=\S)", "]. ", body)
+    body = _IN_GLUED.sub(". In ", body)
+    body = _AFTER_BRACKET.sub("]. ", body)
     body = _role_in_brackets(body)
-    body = re.sub(r"(?<=[^\s.,;:])\s+\[", ". [", body)
-    body = re.sub(r"(?<=[.,;:])\s+\[", " [", body)
+    body = _BRACKET_AFTER_WORD.sub(". [", body)
+    body = _BRACKET_AFTER_SEP.sub(" [", body)
     return body
 
 
@@ -63,43 +69,43 @@ def _role_in_brackets(body: str) -> str:
     return "".join(out)
 
 
+_MARK = re.compile(r"[(\[)\]“„«”»]|[,.:;](?= |\Z)")
+"""What the split looks at: a bracket or quotation mark, or a separator before a space or the
+end. The characters between them only go into the segment, so the scan jumps over them."""
+
+
 def split_segments(body: str) -> list[tuple[str, str]]:
     """Split at ", " ". " ": " outside brackets/quotes: (separator before, segment)."""
     body = _prepare(body)
     out: list[tuple[str, str]] = []
     depth = 0
     quote = False
-    buf = ""
+    start = 0  # where the segment being read starts
     sep = ""
-    i = 0
-    while i < len(body):
-        ch = body[i]
+    for m in _MARK.finditer(body):
+        ch = m.group()
         if ch in "([":
             depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
+        elif ch in ")]":
+            if depth:
+                depth -= 1
         elif ch in "“„«":
             quote = True
         elif ch in "”»":
             quote = False
-        at_break = i + 1 == len(body) or body[i + 1] == " "
-        if not depth and not quote and ch in ",.:;" and at_break:
+        elif not depth and not quote:
+            i = m.start()
+            buf = body[start:i]
             if (
                 ch == "."
                 and _ABBR_END.search(buf, max(0, len(buf) - _ABBR_LOOKBACK))
                 and not _split_after_abbrev(buf, body[i + 1 : i + 1 + _AHEAD])
             ):
-                buf += ch
-                i += 1
                 continue
             _emit(out, sep, buf)
             sep = ch
-            buf = ""
-            i += 1
-            continue
-        buf += ch
-        i += 1
-    _emit(out, sep, buf.rstrip("."))
+            start = i + 1
+    _emit(out, sep, body[start:].rstrip("."))
     return out
 
 
@@ -116,16 +122,20 @@ def _split_after_abbrev(buf: str, rest: str) -> bool:
     )
 
 
+_PLACE_YEAR = re.compile(rf"^(?P<place>.+?),?\s+(?P<year>{_YEAR})$")
+_NUMBER_PLACE = re.compile(r"^(?P<head>.+?\d)\s+(?P<place>[A-ZÀ-Þ][\w ]+)$")
+
+
 def _emit(out: list[tuple[str, str]], sep: str, buf: str) -> None:
     seg = buf.strip()
     if not seg:
         return
-    m = re.match(rf"^(?P<place>.+?),?\s+(?P<year>{_YEAR})$", seg)
+    m = _PLACE_YEAR.match(seg)
     if m and lx.starts_with_place(m.group("place")) and not lx.PUBLISHER_WORDS.search(seg):
         out.append((sep, m.group("place")))
         out.append((",", m.group("year")))
         return
-    tail = re.match(r"^(?P<head>.+?\d)\s+(?P<place>[A-ZÀ-Þ][\w ]+)$", seg)
+    tail = _NUMBER_PLACE.match(seg)
     if tail and lx.starts_with_place(tail.group("place")) and len(tail.group("place").split()) <= 3:
         out.append((sep, tail.group("head")))
         out.append((",", tail.group("place")))

@@ -46,13 +46,22 @@ def _split_units(note: str) -> tuple[Unit, ...]:
     return tuple(_scan(note))
 
 
+_MARK = re.compile(r"[(\[{“«„‘)\]}”»’\";.!?]")
+"""The characters `_scan` acts on (brackets, quotes, sentence and semicolon marks); it jumps
+over the others, which neither open nor close anything nor end a unit."""
+
+
 def _scan(note: str) -> list[Unit]:
     units: list[Unit] = []
     depth: list[str] = []
     start = 0
     i = 0
     n = len(note)
-    while i < n:
+    while True:
+        mark = _MARK.search(note, i)
+        if mark is None:
+            break
+        i = mark.start()
         ch = note[i]
         if ch in _OPEN and not (ch == "“" and depth and depth[-1] == "„"):
             if ch == "“" and depth and depth[-1] == "“":
@@ -116,6 +125,11 @@ _RU_LEVEL = re.compile(r"\s++(?:F|Ф|Op|Оп|D|Д|L|Ll|Л|Лл)\.\s*+(?:R-|Р-)?
 of one archival reference ("GARF. F. R-9401. Op. 2. D. 65. L. 1–3."), it ends no sentence."""
 
 
+_PAGES_END = re.compile(r"\d\.?\s*(?:pp|o|old)\.$")
+_ORDINAL_END = re.compile(r"\b\d{1,4}\.$")
+_WORD_END = re.compile(r"[a-z]{3,}\.$")
+
+
 def _is_sentence_end(note: str, i: int) -> bool:
     # matched in place, not on the slice after i: copying the rest of the note at every full
     # stop made cutting a note quadratic in its length
@@ -128,13 +142,13 @@ def _is_sentence_end(note: str, i: int) -> bool:
     if note[i] != ".":
         return True
     head = note[max(0, i - 12) : i + 1]
-    if re.search(r"\d\.?\s*(?:pp|o|old)\.$", head) and nxt.isupper():
+    if _PAGES_END.search(head) and nxt.isupper():
         return True  # "201-213. pp. This working paper ..." ends a citation
     if _NOT_END.search(head):
         return False
     if _RU_LEVEL.match(note, i + 1):
         return False  # "RGANI. F. 89. Op. 45. D. 12.": levels of one archival reference
     # "1956. október 28." and "3. sz." are Hungarian ordinals, not sentence ends
-    if re.search(r"\b\d{1,4}\.$", head) and _LOWER_NEXT.match(note, i + 1):
+    if _ORDINAL_END.search(head) and _LOWER_NEXT.match(note, i + 1):
         return False
-    return not nxt.isdigit() or bool(re.search(r"[a-z]{3,}\.$", head))
+    return not nxt.isdigit() or bool(_WORD_END.search(head))
