@@ -15,6 +15,7 @@ import re
 from itertools import chain, pairwise
 
 from footcite.parse import ruleguess
+from footcite.parse.pagerange import range_features
 from footcite.parse.segment import Segment, evidence, is_prose, segment_note
 from footcite.parse.tokens import ABBREVIATION, Token, tokenize, word_features
 from footcite.parse.units import split_units
@@ -159,14 +160,15 @@ def _style(text: str) -> str:
     return "S:comma"
 
 
-EXTRAS: frozenset[str] = frozenset()
+EXTRAS: frozenset[str] = frozenset({"chunk", "anchor", "range"})
 """Feature groups of the field CRF beyond the base set: "chunk" (the comma/full-stop delimited
-stretch a token sits in) and "anchor" (its chunk's distance to the first year, colon, "In").
-Cross-validation on the training split: +0.8 field F1 and +2.4 archival F1 points alone, and
-with B-/I- labels (`training.BIO`) +3 and +4 points; but they cost ~13% of parse throughput
-(and B-/I- labels another ~15%), which the >= 1,000 notes/s budget does not allow, so both
-stay off until feature extraction is cheaper. benchmarks/parse_cv.py --extras chunk,anchor --bio
-measures them."""
+stretch a token sits in), "anchor" (its chunk's distance to the first year, colon, "In") and
+"range" (the width of a page range, `pagerange`). Cross-validation on the training split
+(benchmarks/parse_cv.py --extras ...): chunk and anchor gave +0.8 field F1 and +2.4 archival
+points alone and +3 and +4 with B-/I- labels (`training.BIO`) on the 1,218-note corpus; range
+gave +0.2 field F1 (pages +2.4, locator +0.7) on the 4,134 training notes of the grown one.
+They were off while they cost more than the 1,000 notes/s budget allowed; the cheaper feature
+extraction of this version pays for them."""
 _SEPARATORS = frozenset(",.;:")
 _CHUNK_FLAGS = frozenset(
     {"year", "role", "vol", "iss", "ser", "genre", "unit", "pub", "place", "cont", "month", "arch"}
@@ -295,6 +297,7 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
     wfs = [word_features(t.text) for t in tokens]
     rs = [rule[t.start - offset] for t in tokens]
     extra = _chunk_features(tokens, depth, wfs) if EXTRAS else None
+    widths = range_features(tokens) if "range" in EXTRAS else {}
     style_rule, style_word = style + "|r=", style + "|"
     for i, t in enumerate(tokens):
         w = t.text
@@ -302,6 +305,8 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
         f = ["bias", *wf, *cite_flags]
         if extra is not None:
             f += extra[i]
+        if i in widths:
+            f.append(widths[i])
         if after_in:
             f += ("afterIn", "afterIn|" + wf[1])
         for flag in cite_flags:
