@@ -5,9 +5,12 @@ where a rule decision overrules or completes the models is listed here:
 
 Segmentation (`find_citations`)
 * a model citation that covers two or more rule citations of three words or more (a list of
-  collections, "A. and B") is split where the rules split it: the corpus has few such lists;
+  collections, "A. and B") is split where the rules split it when the model is unsure, or
+  when the rule citations are joined only by "and" after a full stop: the corpus has few
+  such lists;
 * a model citation touching only archival rule citations takes their spans when the model is
   unsure (a marginal below `SURE`) or the rules see a list there;
+* a model citation inside the rules' "the articles of A, B and C in ..." takes the rules' span;
 * a model citation that runs into a rule lead-in ("For a recent account ..., see") ends there;
 * a model citation no rule saw must show bibliographic evidence, refer back, or be sure and
   cite a number or a repository (this keeps quotations out);
@@ -24,6 +27,7 @@ Fields (`read_citation`)
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 import attrs
@@ -61,9 +65,15 @@ class Found:
 
 
 def _prefix_before(text: str, start: int, prefixes: list[Tagged]) -> str | None:
+    """The model's prefix right before a citation, if it opens a clause: words that follow a
+    lower-case word with no punctuation between ("on the basis of Moscow | archive materials
+    in") are the end of a commentary sentence, not words that introduce the citation."""
     for p in prefixes:
         gap = text[p.end : start]
         if p.end <= start and not gap.strip(" ,:;"):
+            before = text[: p.start].rstrip()
+            if before and before[-1].isalpha() and before[-1].islower():
+                return None
             return text[p.start : p.end].strip() or None
     return None
 
@@ -87,7 +97,7 @@ def find_citations(text: str) -> list[Found]:
         if same:
             r = same[0]
             out.append(Found(r.start, r.end, model_prefix or r.prefix, r, "model"))
-        elif (_is_list(text, inside) and run.confidence < SURE) or (
+        elif (_is_list(text, inside) and (run.confidence < SURE or _and_joined(text, inside))) or (
             touching
             and all(r.kind_hint == "archival" for r in touching)
             and (_is_list(text, touching) or run.confidence < SURE)
@@ -95,6 +105,11 @@ def find_citations(text: str) -> list[Found]:
             for k, r in enumerate(inside if _is_list(text, inside) else touching):
                 prefix = (model_prefix or r.prefix) if k == 0 else r.prefix
                 out.append(Found(r.start, r.end, prefix, r, "rules"))
+        elif len(touching) == 1 and touching[0].kind_hint == "articles-of":
+            # "the articles of A, B and C in a forthcoming volume": the words the construction
+            # opens with are part of it, wherever the model starts the citation
+            r = touching[0]
+            out.append(Found(r.start, r.end, model_prefix or r.prefix, r, "rules"))
         elif len(touching) == 1:
             # the rules' reading of the sentence around it (a narrative title) stays attached
             out.append(Found(run.start, run.end, model_prefix, touching[0], "model"))
@@ -157,6 +172,20 @@ def _plausible(cite: str, confidence: float) -> bool:
         return True
     # sure, and with a number or a repository to cite (archival references show no year)
     return confidence >= SURE and bool(re.search(r"\d", cite) or lx.ARCHIVE_WORDS.search(cite))
+
+
+_AND_GAP = re.compile(r"\s+(?:and|und|és|et|i|a|a także|sowie)\s+")
+
+
+def _and_joined(text: str, segments: list[Segment]) -> bool:
+    """Rule citations that follow one another as "...1996. and CWIHP Working Papers": a full
+    stop or semicolon, then a bare "and". The model, trained on few such lists, can read the
+    whole run as one citation however sure it is; the rules' split is the better reading."""
+    for a, b in pairwise(segments):
+        head = text[a.start : a.end].rstrip()
+        if not (head.endswith((".", ";")) and _AND_GAP.fullmatch(text[a.end : b.start])):
+            return False
+    return True
 
 
 def _is_list(text: str, segments: list[Segment]) -> bool:
@@ -233,6 +262,8 @@ def _no_work(fields: dict[str, Any], kind: str, spans: tuple[Tagged, ...]) -> bo
         return False
     if any(s.label == "archive" and s.confidence >= FIELD_SURE for s in spans):
         return False
+    if "container-title" in fields and not any(s.label == "fonds" for s in spans):
+        return True  # a journal or series cited as a whole, its issues numbered
     levels = {s.label for s in spans if s.label in _LEVELS and s.confidence >= SURE}
     return len(levels) < 2
 

@@ -23,6 +23,10 @@ def repair_spans(text: str, offset: int, spans: Sequence[Tagged]) -> list[Tagged
     fixed = _title_ranges(text, offset, fixed)
     fixed = _bracketed_translation(text, offset, fixed)
     fixed = _volume_title(text, offset, fixed)
+    fixed = _open_bracket(text, offset, fixed)
+    fixed = _publisher_in_title(text, offset, fixed)
+    fixed = _series_after_in(text, offset, fixed)
+    fixed = _title_before_role(text, offset, fixed)
     if not _access_stated(text, offset, fixed):
         fixed = _unstated_access(fixed)
     return fixed
@@ -101,7 +105,8 @@ def _unstated_access(spans: list[Tagged]) -> list[Tagged]:
     return out
 
 
-_BEFORE_BRACKET = frozenset({"title", "doc-date", "date", "collection-title", "note"})
+_BEFORE_BRACKET = frozenset({"title", "doc-date", "date", "collection-title", "note", "genre"})
+_IN_BRACKET = _BEFORE_BRACKET | {"translated-title", "accessed"}
 _BRACKET = re.compile(r"\[(?P<tr>[^\[\]]{4,}+)\]")
 
 
@@ -110,10 +115,9 @@ def _bracketed_translation(text: str, offset: int, spans: list[Tagged]) -> list[
     from the title to a bracketed translation are the title, the bracket is the translated
     title. Hungarian, Czech and Polish notes give the English title in square brackets right
     after the original; the tagger may break a long title at a date in it and make the rest,
-    bracket included, a collection title. Only spans that a title can hold lie between the
-    title and the bracket, and the bracket must end before any other field."""
-    if any(s.label == "translated-title" for s in spans):
-        return spans
+    bracket included, a collection title, or tag the bracket's parts apart. Only spans that a
+    title can hold lie between the title and the bracket, only parts of a translation inside
+    it, and the bracket must end before any other field."""
     titles = [k for k, s in enumerate(spans) if s.label == "title"]
     if not titles:
         return spans
@@ -123,15 +127,22 @@ def _bracketed_translation(text: str, offset: int, spans: list[Tagged]) -> list[
     if m is None:
         return spans
     b_start, b_end = m.start() + offset, m.end() + offset
-    inner = [s for s in spans[k + 1 :] if s.start < b_end]
-    if not inner or any(s.label not in _BEFORE_BRACKET for s in inner):
+    between = [s for s in spans[k + 1 :] if s.start < b_start]
+    inside = [s for s in spans[k + 1 :] if b_start <= s.start < b_end]
+    if any(s.label == "translated-title" for s in spans if s not in inside):
+        return spans  # a translation tagged outside a bracket: not this construction
+    if not between and not inside:
         return spans  # a title tagged whole ("Title. [Translation.]") is split in to_csl
-    if any(s.end > b_end + 2 for s in inner):
+    if any(s.label not in _BEFORE_BRACKET for s in between):
         return spans
+    if any(s.label not in _IN_BRACKET or s.end > b_end + 2 for s in inside):
+        return spans
+    if not between and len(inside) == 1 and inside[0].label == "translated-title":
+        return spans  # the bracket is the translation already
     body_end = b_start - offset
     while body_end > title.start - offset and text[body_end - 1] in " .,":
         body_end -= 1
-    conf = min(s.confidence for s in [title, *inner])
+    conf = min(s.confidence for s in [title, *between, *inside])
     merged = Tagged("title", title.start, body_end + offset, conf)
     tr = Tagged("translated-title", b_start, b_end, conf)
     rest = [s for s in spans[k + 1 :] if s.start >= b_end]
@@ -184,4 +195,95 @@ def _title_ranges(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
             "title", title.start, spans[k].end, min(title.confidence, spans[k].confidence)
         )
         return [*spans[: k - 1], merged, *spans[k + 1 :]]
+    return spans
+
+
+def _open_bracket(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "[From the Death of Stalin ... Relations (1953-1956).]": a translated title opens a
+    square bracket and ends at its closing one. The tagger may stop at a year range in it and
+    tag the range as a date; whatever lies inside the bracket belongs to the translation."""
+    for k, s in enumerate(spans):
+        raw = text[s.start - offset : s.end - offset]
+        if s.label != "translated-title" or not raw.startswith("[") or "]" in raw:
+            continue
+        close = text.find("]", s.end - offset)
+        if close < 0 or "[" in text[s.end - offset : close]:
+            return spans
+        end = close + 1 + offset
+        inner = [t for t in spans[k + 1 :] if t.start < end]
+        if any(t.end > end or t.label not in ("date", "title", "note") for t in inner):
+            return spans
+        conf = min(t.confidence for t in [s, *inner])
+        return [*spans[:k], Tagged(s.label, s.start, end, conf), *spans[k + 1 + len(inner) :]]
+    return spans
+
+
+_PRESS_TAIL = re.compile(
+    r",\s++(?P<p>(?:The\s+)?[A-ZÀ-Ž][\w.&'’ -]{2,80}?\s(?:Press|Verlag|Kiadó|Publishers|"
+    r"Publishing(?:\sHouse)?|Books))[\s,.]*+$"
+)
+
+
+def _publisher_in_title(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Mao's China and the Cold War, The University of North Carolina Press, Chapel Hill,
+    2001": when the publisher comes before the place, the tagger can run the title on into it.
+    A last comma-separated part of the title that is a publisher's name (ending in "Press",
+    "Verlag", "Kiadó", ...) is the publisher when the citation names none."""
+    if any(s.label == "publisher" for s in spans):
+        return spans
+    for k, s in enumerate(spans):
+        if s.label != "title":
+            continue
+        raw = text[s.start - offset : s.end - offset]
+        m = _PRESS_TAIL.search(raw)
+        if m is None or m.start() < 8:
+            return spans
+        title = Tagged("title", s.start, s.start + m.start() + 1, s.confidence)
+        press = Tagged("publisher", s.start + m.start("p"), s.end, s.confidence)
+        return [*spans[:k], title, press, *spans[k + 1 :]]
+    return spans
+
+
+_IN_BEFORE = re.compile(r"(?:^|[\s.,;])(?:In|in|W|V|Dans|dans):?\s*+$")
+
+
+def _series_after_in(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "The Eden Plan In: Cold War Respite: The Geneva Summit of 1955, (eds) ...": the words
+    after "In:" name the book or journal that holds the cited part, never a series, so a
+    collection title there is the container title (when the citation has none)."""
+    if any(s.label == "container-title" for s in spans):
+        return spans
+    for k, s in enumerate(spans):
+        if s.label != "collection-title" or not k:
+            continue
+        gap = text[spans[k - 1].end - offset : s.start - offset]
+        if _IN_BEFORE.search(gap):
+            return [*spans[:k], attrs.evolve(s, label="container-title"), *spans[k + 1 :]]
+    return spans
+
+
+_ROLE_FIRST = re.compile(r"\((?:eds?|szerk|Hrsg|Hg|red|dir|éds?)\.?\)\s*+(?=[A-ZÀ-Ž])")
+
+
+def _title_before_role(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "A History in Documents. A National Security Archive Documents Reader (eds.) Csaba
+    Békés, Malcolm Byrne and János M. Rainer": when the role word comes before the names, the
+    words before it in the editor span are the end of the title before it, not a name."""
+    for k, s in enumerate(spans):
+        if s.label != "editor" or not k or spans[k - 1].label != "title":
+            continue
+        raw = text[s.start - offset : s.end - offset]
+        m = _ROLE_FIRST.search(raw)
+        if m is None or m.start() == 0 or len(raw[m.end() :].split()) < 2:
+            continue
+        gap = text[spans[k - 1].end - offset : s.start - offset]
+        if gap.strip(" .,:"):
+            continue
+        title = spans[k - 1]
+        cut = s.start + m.start()
+        while cut > s.start and text[cut - 1 - offset] == " ":
+            cut -= 1
+        longer = Tagged("title", title.start, cut, min(title.confidence, s.confidence))
+        editor = Tagged("editor", s.start + m.start(), s.end, s.confidence)
+        return [*spans[: k - 1], longer, editor, *spans[k + 1 :]]
     return spans

@@ -219,6 +219,8 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
     ):
         if tag in by:
             f[key] = "; ".join(_unquote(v)[0] for v in by[tag])
+    if "note" in f and "genre" not in f and _GENRE_NOTE.fullmatch(f["note"]):
+        f["genre"] = f.pop("note")  # "manuscript." alone says what kind of work it is
     if "place" in by:
         f["publisher-place"] = "; ".join(clean(v) for v in by["place"])
     if "url" in by:
@@ -269,6 +271,12 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
     return Made(f, loc, kind, body.strip())
 
 
+_GENRE_NOTE = re.compile(
+    r"(?i)(?:unpublished\s+)?(?:manuscript|typescript|kézirat|gépirat|rukopis|strojopis|"
+    r"maszynopis|manuskript|typoskript|manuscrit|tapuscrit|rukopis')[\s.,;]*+"
+)
+"""A `note` that is only a genre word: the tagger confuses the two (the corpus tags "manuscript
+in the author's possession" as a note, "manuscript." alone as a genre)."""
 _YEAR_GAP = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d[-–])\s++((?:1[5-9]|20)\d\d)(?!\d)")
 """A year range broken at the line end and joined with a space: "1955- 1957"."""
 _GIVEN_COLON = re.compile(r"^(?P<given>[A-ZÀ-ÖØ-Þ][\w.’'\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w.’'\-]*){0,3}):\s+")

@@ -1,0 +1,145 @@
+"""Repairs of tagged spans (parse/spanfix.py) on the constructions each one is for."""
+
+from __future__ import annotations
+
+from footcite.parse.learned import _and_joined
+from footcite.parse.segment import Segment
+from footcite.parse.spanfix import repair_spans
+from footcite.parse.tagger import Tagged
+from footcite.parse.tocsl import to_csl
+
+
+def _spans(text: str, *parts: tuple[str, str]) -> list[Tagged]:
+    out, at = [], 0
+    for label, piece in parts:
+        at = text.index(piece, at)
+        out.append(Tagged(label, at, at + len(piece), 0.9))
+        at += len(piece)
+    return out
+
+
+def _read(text: str, spans: list[Tagged]) -> dict[str, str]:
+    return {s.label: text[s.start : s.end] for s in repair_spans(text, 0, spans)}
+
+
+def test_translated_title_runs_to_its_closing_bracket():
+    text = "Urbán Károly: Sztálin haláltól. [From the Death of Stalin (1953-1956).] 1996."
+    spans = _spans(
+        text,
+        ("author", "Urbán Károly:"),
+        ("title", "Sztálin haláltól."),
+        ("translated-title", "[From the Death of Stalin"),
+        ("date", "1953-1956"),
+        ("date", "1996."),
+    )
+    got = _read(text, spans)
+    assert got["translated-title"] == "[From the Death of Stalin (1953-1956).]"
+    assert got["date"] == "1996."
+
+
+def test_publisher_named_at_the_end_of_the_title_is_split_off():
+    text = "Chen Jian: Mao’s China and the Cold War, The University of North Carolina Press, 2001"
+    spans = _spans(
+        text,
+        ("author", "Chen Jian:"),
+        ("title", "Mao’s China and the Cold War, The University of North Carolina Press,"),
+        ("date", "2001"),
+    )
+    got = _read(text, spans)
+    assert got["title"] == "Mao’s China and the Cold War,"
+    assert got["publisher"] == "The University of North Carolina Press,"
+
+
+def test_a_title_that_merely_mentions_a_press_keeps_it():
+    text = "Smith: Freedom of the Press, Chicago, 1990"
+    spans = _spans(text, ("author", "Smith:"), ("title", "Freedom of the Press,"))
+    assert _read(text, spans)["title"] == "Freedom of the Press,"
+
+
+def test_series_after_in_is_the_container():
+    text = "Dockrill: The Eden Plan In: Cold War Respite, (eds) G. Bischof, 117-154."
+    spans = _spans(
+        text,
+        ("author", "Dockrill:"),
+        ("title", "The Eden Plan"),
+        ("collection-title", "Cold War Respite,"),
+        ("pages", "117-154."),
+    )
+    assert _read(text, spans)["container-title"] == "Cold War Respite,"
+    plain = "Dockrill: The Eden Plan. Cold War Series, 117-154."
+    spans = _spans(
+        plain,
+        ("author", "Dockrill:"),
+        ("title", "The Eden Plan."),
+        ("collection-title", "Cold War Series,"),
+    )
+    assert "collection-title" in _read(plain, spans)
+
+
+def test_words_before_a_leading_role_word_end_the_title():
+    text = "The 1956 Revolution: A History. A Documents Reader (eds.) Csaba Békés, Malcolm Byrne."
+    spans = _spans(
+        text,
+        ("title", "The 1956 Revolution: A History."),
+        ("editor", "A Documents Reader (eds.) Csaba Békés, Malcolm Byrne."),
+    )
+    got = _read(text, spans)
+    assert got["title"] == "The 1956 Revolution: A History. A Documents Reader"
+    assert got["editor"] == "(eds.) Csaba Békés, Malcolm Byrne."
+    names = "Ripp Zoltán (szerk.): A jegyzőkönyvek. Budapest, 1993."
+    spans = _spans(names, ("editor", "Ripp Zoltán (szerk.):"), ("title", "A jegyzőkönyvek."))
+    assert _read(names, spans)["editor"] == "Ripp Zoltán (szerk.):"
+
+
+def test_bracket_parts_tagged_apart_become_title_and_translation():
+    text = (
+        "Békés: A magyar kérdés 1956. október 28. - november 4. (Brit dokumentumok) "
+        "[The Issue. (British documents)] In Évkönyv II."
+    )
+    spans = _spans(
+        text,
+        ("author", "Békés:"),
+        ("title", "A magyar kérdés 1956. október 28."),
+        ("genre", "- november 4."),
+        ("collection-title", "Brit dokumentumok"),
+        ("translated-title", "The Issue."),
+        ("note", "British documents"),
+        ("container-title", "Évkönyv"),
+    )
+    got = _read(text, spans)
+    assert got["title"] == "A magyar kérdés 1956. október 28. - november 4. (Brit dokumentumok)"
+    assert got["translated-title"] == "[The Issue. (British documents)]"
+    assert got["container-title"] == "Évkönyv"
+
+
+def test_a_note_that_is_only_a_genre_word_is_the_genre():
+    text = "Urbán Károly: Sztálin haláltól. 1996, manuscript."
+    spans = _spans(
+        text,
+        ("author", "Urbán Károly:"),
+        ("title", "Sztálin haláltól."),
+        ("date", "1996,"),
+        ("note", "manuscript."),
+    )
+    made = to_csl(text, 0, spans)
+    assert made.fields.get("genre") == "manuscript" and "note" not in made.fields
+    kept = "Kovrig: Walls. 1996, manuscript in the author's possession."
+    spans = _spans(
+        kept,
+        ("author", "Kovrig:"),
+        ("title", "Walls."),
+        ("date", "1996,"),
+        ("note", "manuscript in the author's possession."),
+    )
+    assert "note" in to_csl(kept, 0, spans).fields
+
+
+def test_rule_citations_joined_by_a_bare_and_after_a_full_stop():
+    text = "Bulletin, Nos.1-12/13. and CWIHP Working Papers"
+    a = Segment(0, text.index(" and"), None)
+    b = Segment(text.index("CWIHP"), len(text), None)
+    assert _and_joined(text, [a, b])
+    text2 = "Bulletin, Nos.1-12 and CWIHP Working Papers"
+    a2 = Segment(0, text2.index(" and"), None)
+    b2 = Segment(text2.index("CWIHP"), len(text2), None)
+    assert not _and_joined(text2, [a2, b2])
