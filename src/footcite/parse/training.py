@@ -41,10 +41,11 @@ PARAMS: dict[str, Any] = {
 }
 """L-BFGS settings of both CRFs, chosen by cross-validation on the training split
 (benchmarks/parse_cv.py), never on the held-out notes."""
-BIO = False
+BIO = True
 """Field labels as B-/I- pairs (True) or one plain tag per field (False); see `field_labels`.
-B-/I- labels won +2 field F1 points in cross-validation but double the labels, and the field
-CRF's tagging time with them (~15% of parse throughput): off while the budget is this tight."""
+B-/I- labels won +2 field F1 points in cross-validation (benchmarks/parse_cv.py --bio); they
+double the labels and so the field CRF's tagging time, which the cheaper feature extraction
+now pays for."""
 
 
 def models_dir() -> Path:
