@@ -227,16 +227,23 @@ def _classify(seg: str) -> str:
         return "genre"
     if lx.starts_with_place(s) and len(s.split()) <= 6 and not lx.PUBLISHER_WORDS.search(s):
         return "place"
-    strong = re.search(r"\b(Press|Books|Publishers?|Verlag|Kiadó|Wydawnictwo|Nakladatelství)\b", s)
+    strong = _STRONG_PUBLISHER.search(s)
     if lx.PUBLISHER_WORDS.search(s) and len(s.split()) <= 9 and (strong or not _JOURNAL.search(s)):
         return "publisher"
-    if re.fullmatch(r"Department of [A-Z]\w+|Faculty of [A-Z]\w+", s):
+    if _DIVISION.fullmatch(s):
         return "division"
     if _JOURNAL.search(s) and len(s.split()) <= 7:
         return "journal"
     return "other"
 
 
+_STRONG_PUBLISHER = re.compile(
+    r"\b(Press|Books|Publishers?|Verlag|Kiadó|Wydawnictwo|Nakladatelství)\b"
+)
+_DIVISION = re.compile(r"Department of [A-Z]\w+|Faculty of [A-Z]\w+")
+_MANUSCRIPT = re.compile(r"manuscript|kézirat|Manuskript|typescript")
+_THESIS = re.compile(r"Hovedoppgave|PhD|Ph\.D|dissertation|Dissertation|thesis|Thesis|disszertáció")
+_MICROFILMS = re.compile(r"Microfilms")
 _TITLEISH = {"other", "yearrange"}
 
 
@@ -450,11 +457,9 @@ def _finish(fields: dict[str, Any], loc: Locator | None) -> None:
         if pages and (container or was_in):
             fields["title"] = rest
             fields["page"] = pages
-    if re.search(r"manuscript|kézirat|Manuskript|typescript", genre):
+    if _MANUSCRIPT.search(genre):
         kind = "manuscript"
-    elif re.search(
-        r"Hovedoppgave|PhD|Ph\.D|dissertation|Dissertation|thesis|Thesis|disszertáció", genre
-    ) or re.search(r"Microfilms", fields.get("publisher", "")):
+    elif _THESIS.search(genre) or _MICROFILMS.search(fields.get("publisher", "")):
         kind = "thesis"
     elif (
         fields.get("collection-title", "").endswith(("Paper", "Papers")) or "Working Paper" in genre

@@ -108,13 +108,18 @@ def parse_name(text: str) -> dict[str, Any]:
     return _clean({"family": tokens[-1], "given": " ".join(tokens[:-1])})
 
 
+_SPACES = re.compile(r"\s+")
+_ROLE = re.compile(r"\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\)")
+_WORDS = re.compile(r"[^\s,.—–]+")
+
+
 def _clean(name: dict[str, Any]) -> dict[str, Any]:
     family = name.get("family")
     if family and len(family) > 2 and family.endswith("."):
         name["family"] = family.rstrip(".")
     given = name.get("given")
     if given is not None:
-        name["given"] = re.sub(r"\s+", " ", given.replace(". ", ".").replace(".", ". ")).strip()
+        name["given"] = _SPACES.sub(" ", given.replace(". ", ".").replace(".", ". ")).strip()
     return {k: v for k, v in name.items() if v}
 
 
@@ -123,7 +128,7 @@ def looks_like_names(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 120:
         return False
-    text = re.sub(r"\((?:eds?|Eds?|szerk|Hrsg|red|dir)\.?\)", "", text).strip()
+    text = _ROLE.sub("", text).strip()
     for part in _SPLIT.split(text):
         part = part.strip(" ,")
         if not part:
@@ -142,5 +147,5 @@ def looks_like_names(text: str) -> bool:
                     and (w.rstrip(".").replace("-", "").replace("’", "").replace("'", "").isalpha())
                 ):
                     return False
-    tokens = re.findall(r"[^\s,.—–]+", text)
+    tokens = _WORDS.findall(text)
     return len(tokens) >= 2 or text.endswith(".")
