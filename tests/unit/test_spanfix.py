@@ -143,3 +143,37 @@ def test_rule_citations_joined_by_a_bare_and_after_a_full_stop():
     a2 = Segment(0, text2.index(" and"), None)
     b2 = Segment(text2.index("CWIHP"), len(text2), None)
     assert not _and_joined(text2, [a2, b2])
+
+
+def test_volume_title_tagged_as_container_becomes_the_title_of_the_set():
+    text = "Foreign Relations of the United States, 1955-1957. Volume XXV. Eastern Europe. p. 318."
+    spans = _spans(
+        text,
+        ("title", "Foreign Relations of the United States, 1955-1957."),
+        ("volume", "Volume XXV."),
+        ("container-title", "Eastern Europe."),
+        ("locator", "p. 318."),
+    )
+    got = _read(text, spans)
+    assert got["collection-title"].startswith("Foreign Relations")
+    assert got["title"] == "Eastern Europe." and "container-title" not in got
+
+
+def test_a_further_work_of_the_same_author_opens_with_its_title():
+    from footcite.parse.learned import _title_not_author
+
+    text = "The Myth of Liberation: East-Central Europe since 1941. Baltimore, 1973"
+    spans = tuple(
+        _spans(
+            text,
+            ("author", "The Myth of Liberation:"),
+            ("title", "East-Central Europe since 1941."),
+            ("date", "1973"),
+        )
+    )
+    got = _title_not_author(text, spans)
+    assert [s.label for s in got] == ["title", "date"]
+    assert text[got[0].start : got[0].end].startswith("The Myth of Liberation: East")
+    named = "Bennett Kovrig: Of Walls. New York, 1991"
+    spans = tuple(_spans(named, ("author", "Bennett Kovrig:"), ("title", "Of Walls.")))
+    assert _title_not_author(named, spans) == spans

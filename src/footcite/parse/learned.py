@@ -214,6 +214,8 @@ def read_citation(text: str, found: Found, previous: list[dict[str, Any]] | None
         end=found.end,
     )
     spans = tuple(tagger.tag_cite(body, start))
+    if seg.same_author:
+        spans = _title_not_author(text, spans)
     hint = found.rule.kind_hint if found.rule is not None else None
     narrative = found.rule is not None and found.rule.narrative_title is not None
     rules = citations_of(text, seg, previous) if hint or narrative or not spans else None
@@ -249,6 +251,23 @@ def read_citation(text: str, found: Found, previous: list[dict[str, Any]] | None
     if not rules or len(rules) != 1:
         return Read((m_made,), spans, "model")
     return _merge(m_made, spans, rules[0], body, start)
+
+
+_ARTICLE = re.compile(r"(?:The|A|An|Der|Die|Das|Le|La|Les|Il|Az|El)\s")
+
+
+def _title_not_author(text: str, spans: tuple[Tagged, ...]) -> tuple[Tagged, ...]:
+    """ "Bennett Kovrig: Of Walls and Bridges. ...; The Myth of Liberation: East-Central Europe
+    ...": a further work of the author just named opens with its title, and a title with a
+    colon looks like "Name:" to the tagger. In a citation the rules read as the same author's
+    next work, an "author" that begins with an article is the start of the title."""
+    if len(spans) < 2 or spans[0].label != "author" or spans[1].label != "title":
+        return spans
+    if not _ARTICLE.match(text, spans[0].start):
+        return spans
+    first, second = spans[0], spans[1]
+    merged = Tagged("title", first.start, second.end, min(first.confidence, second.confidence))
+    return (merged, *spans[2:])
 
 
 _LEVELS = frozenset({"fonds", "series", "file", "item", "collection"})

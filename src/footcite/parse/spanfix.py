@@ -157,13 +157,21 @@ def _volume_title(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
     Washington, ...": a multi-volume set with a volume title. The corpus makes the set the
     `collection-title` and the volume's own title the `title` (see the corpus README); the
     tagger tags the set as title and leaves the volume title untagged between the volume and
-    the place or publisher. One untagged sentence there, starting with a letter, is it."""
+    the place or publisher (one untagged sentence there, starting with a letter, is it), or
+    tags the volume title as a container title."""
     for k, s in enumerate(spans[:-1]):
         if s.label != "volume" or k == 0 or spans[k - 1].label != "title":
             continue
         if any(t.label == "collection-title" for t in spans):
             return spans
         nxt = spans[k + 1]
+        if nxt.label == "container-title" and not any(
+            t.label == "container-title" for t in spans[k + 2 :]
+        ):
+            # the volume title tagged as a container: "Set. Volume XXV. Eastern Europe."
+            series = attrs.evolve(spans[k - 1], label="collection-title")
+            own = attrs.evolve(nxt, label="title")
+            return [*spans[: k - 1], series, s, own, *spans[k + 2 :]]
         if nxt.label not in ("place", "publisher", "date", "locator"):
             return spans
         gap = text[s.end - offset : nxt.start - offset]
