@@ -122,3 +122,13 @@ def test_every_generator_template_renders_into_clean_fields(monkeypatch):
     assert {"volume", "issue", "number", "collection-title", "genre", "doc-date"} <= seen
     monkeypatch.setattr(augment, "TEMPLATED", 0.0)
     assert augment.generated_notes(20, 7) != augment.generated_notes(20, 8)
+
+
+def test_bio_flag_is_read_when_labels_are_made(monkeypatch):
+    toks = tokenize(TEXT)
+    monkeypatch.setattr(training, "BIO", True)
+    assert training.field_labels(_note(), 0, toks)[0] == "B-author"
+    assert training.field_items([_note()])[0][1][0] == "B-author"
+    monkeypatch.setattr(training, "BIO", False)
+    assert training.field_labels(_note(), 0, toks)[0] == "author"
+    assert training.field_items([_note()])[0][1][0] == "author"

@@ -160,15 +160,13 @@ def _style(text: str) -> str:
     return "S:comma"
 
 
-EXTRAS: frozenset[str] = frozenset({"chunk", "anchor", "range"})
+EXTRAS: frozenset[str] = frozenset()
 """Feature groups of the field CRF beyond the base set: "chunk" (the comma/full-stop delimited
 stretch a token sits in), "anchor" (its chunk's distance to the first year, colon, "In") and
-"range" (the width of a page range, `pagerange`). Cross-validation on the training split
-(benchmarks/parse_cv.py --extras ...): chunk and anchor gave +0.8 field F1 and +2.4 archival
-points alone and +3 and +4 with B-/I- labels (`training.BIO`) on the 1,218-note corpus; range
-gave +0.2 field F1 (pages +2.4, locator +0.7) on the 4,134 training notes of the grown one.
-They were off while they cost more than the 1,000 notes/s budget allowed; the cheaper feature
-extraction of this version pays for them."""
+"range" (the width of a page range, `pagerange`). Off in the shipped models: with B-/I- labels
+on the 6,461-note corpus they added nothing measurable on held-out notes (field F1 0.903 with
+them, 0.904 without) and cost ~10% of parse throughput. benchmarks/parse_cv.py --extras
+chunk,anchor,range measures them (+0.2 field F1 for range on 4,134 training notes, pages +2.4)."""
 _SEPARATORS = frozenset(",.;:")
 _CHUNK_FLAGS = frozenset(
     {"year", "role", "vol", "iss", "ser", "genre", "unit", "pub", "place", "cont", "month", "arch"}

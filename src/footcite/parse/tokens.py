@@ -85,10 +85,9 @@ GENRE_MORE = _words(
     "Bericht rapport Rapport unpublished unveröffentlicht"
 )
 """More genre words: theses, manuscripts and interviews as they are named in notes."""
-EXTENDED = True
-"""Whether `word_features` adds the larger lists above (benchmarks/parse_cv.py --lexicon).
-Measured by cross-validation together with the chunk features, which it helps; it costs ~2%
-of parse throughput."""
+EXTENDED = False
+"""Whether `word_features` adds the larger lists above (benchmarks/parse_cv.py --lexicon); it
+helps the chunk features (`features.EXTRAS`) and is off with them."""
 BACKREF = _words(
     "Ibid ibid Ibidem ibidem Id id Idem idem op Op loc Loc cit Ebd ebd Ebenda ebenda Uo uo "
     "Tamže tamže Tamtéž tamtéž Tamże tamże Ivi ivi Tam tam zhe ders dies art cd"
