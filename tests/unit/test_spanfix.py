@@ -7,15 +7,7 @@ from footcite.parse.segment import Segment
 from footcite.parse.spanfix import repair_spans
 from footcite.parse.tagger import Tagged
 from footcite.parse.tocsl import to_csl
-
-
-def _spans(text: str, *parts: tuple[str, str]) -> list[Tagged]:
-    out, at = [], 0
-    for label, piece in parts:
-        at = text.index(piece, at)
-        out.append(Tagged(label, at, at + len(piece), 0.9))
-        at += len(piece)
-    return out
+from tests.unit.test_parse_note_rules import _spans
 
 
 def _read(text: str, spans: list[Tagged]) -> dict[str, str]:
