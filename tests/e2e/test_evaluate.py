@@ -39,6 +39,19 @@ def test_evaluate_bad_gold_is_exit_2(tmp_path, capsys):
     assert "error" in capsys.readouterr().err
 
 
+def test_evaluate_refuses_an_unknown_field_tag(tmp_path, capsys):
+    gold = tmp_path / "typo.xml"
+    gold.write_text(
+        '<notes lang="en"><note id="en-1"><cite type="book"><author>A. Smith,</author> '
+        "<titel>Walls</titel> (<date>1991</date>).</cite></note></notes>",
+        encoding="utf-8",
+    )
+    assert main(["evaluate", str(gold), "--split", "all"]) == 2
+    err = capsys.readouterr().err
+    assert "en-1" in err and "<titel>" in err
+    assert "Traceback" not in err
+
+
 def test_train_writes_models_and_manifest(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from footcite.parse.corpus import (
+    FIELD_TAGS,
     CorpusError,
     corpus_dir,
     corpus_files,
@@ -41,6 +42,17 @@ def test_ids_carry_their_file_prefix(notes):
 def test_field_tags_are_the_documented_ones(notes):
     used = {f.tag for n in notes for c in n.cites for f in c.fields}
     assert used <= README_TAGS, used - README_TAGS
+    assert README_TAGS == FIELD_TAGS  # the reader's list is the README's table
+
+
+def test_an_unknown_field_tag_is_refused(tmp_path):
+    path = tmp_path / "x.xml"
+    path.write_text(
+        '<notes><note id="en-9"><cite><author>A,</author> <bogus>B</bogus></cite></note></notes>',
+        encoding="utf-8",
+    )
+    with pytest.raises(CorpusError, match=r"en-9: unknown field tag <bogus>"):
+        read_corpus(path)
 
 
 def test_spans_lie_inside_their_citation(notes):

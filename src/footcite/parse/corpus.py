@@ -21,6 +21,45 @@ from lxml import etree
 HELDOUT_PERCENT = 20
 """Share of notes (by hash of the id) kept out of training for evaluation."""
 
+FIELD_TAGS = frozenset(
+    [
+        "author",
+        "editor",
+        "translator",
+        "title",
+        "translated-title",
+        "container-title",
+        "collection-title",
+        "number",
+        "volume",
+        "issue",
+        "edition",
+        "genre",
+        "place",
+        "publisher",
+        "date",
+        "pages",
+        "locator",
+        "url",
+        "accessed",
+        "backref",
+        "interviewer",
+        "note",
+        "archive",
+        "archive-place",
+        "fonds",
+        "series",
+        "file",
+        "item",
+        "doc-date",
+        "classification",
+        "collection",
+    ]
+)
+"""The field tags of data/corpus/README.md's table. A gold file (ours or a user's, `footcite
+evaluate GOLD`) with any other tag is refused: a misspelt tag would otherwise be scored as a
+field the parser can never produce, and silently lower every figure."""
+
 
 @attrs.frozen
 class FieldSpan:
@@ -121,6 +160,11 @@ def _note(el: etree._Element, note_id: str, source: str) -> GoldNote:
             inner = [child.text or ""]
             pos += len(inner[0])
             for field in child:
+                if field.tag not in FIELD_TAGS:
+                    raise CorpusError(
+                        f"{note_id}: unknown field tag <{field.tag}> "
+                        "(the tags are listed in the corpus README)"
+                    )
                 text = "".join(field.itertext())
                 fields.append(FieldSpan(str(field.tag), pos, pos + len(text)))
                 inner.append(text)
