@@ -247,6 +247,7 @@ def segment_model(
 
 def _add(total: Scores, part: Scores) -> None:
     total.notes += part.notes
+    total.errors += part.errors
     for name in ("segmentation", "prefixes", "fields", "archival"):
         a, b = getattr(total, name), getattr(part, name)
         a.tp, a.fp, a.fn = a.tp + b.tp, a.fp + b.fp, a.fn + b.fn
@@ -294,6 +295,7 @@ def run_variant(
     return {
         "params": params,
         "bio": cache.bio,
+        "plain": sorted(training.PLAIN),
         "generated": args.generated,
         "templated": augment.TEMPLATED,
         "external": args.external,
@@ -303,6 +305,7 @@ def run_variant(
         "seconds": round(time.perf_counter() - started, 1),
         "tagger_alone": alone.as_dict(),
         "end_to_end": None if args.no_e2e else e2e[args.field_sure[0]].as_dict(),
+        "errors": e2e[args.field_sure[0]].errors,
         "end_to_end_by_field_sure": None
         if args.no_e2e
         else {str(v): e.as_dict() for v, e in e2e.items()},
@@ -327,6 +330,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--grid", default="", help='PARAMS overrides, "c1=0.1,c2=0.01;c1=0.2"')
     ap.add_argument("--bio", action=argparse.BooleanOptionalAction, default=training.BIO)
+    ap.add_argument(
+        "--plain",
+        default=",".join(sorted(training.PLAIN)),
+        help="fields that keep one plain label with --bio (training.PLAIN)",
+    )
+    ap.add_argument("--corpus", type=Path, default=None, help="corpus folder (default: shipped)")
     ap.add_argument("--generated", type=int, default=training.GENERATED)
     ap.add_argument(
         "--templated", type=float, default=augment.TEMPLATED, help="augment.TEMPLATED share"
@@ -354,12 +363,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--label", default="", help="name of this run in the output")
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "footcite-cv")
     ap.add_argument("--json", metavar="FILE", help="append the results (JSON lines) here")
+    ap.add_argument(
+        "--errors",
+        metavar="FILE",
+        help="write the end-to-end disagreements of every fold here (training-split notes only)",
+    )
     args = ap.parse_args(argv)
     features.EXTRAS = frozenset(filter(None, args.extras.split(",")))
     tokens.EXTENDED = args.lexicon
     augment.TEMPLATED = args.templated
     tokens.word_features.cache_clear()
-    notes = split(read_all(corpus_files()))[0]
+    training.PLAIN = frozenset(filter(None, args.plain.split(",")))
+    notes = split(read_all(corpus_files(args.corpus)))[0]
     cache = FieldCache(args.bio)
     external: list[Item] = []
     for name in filter(None, args.external.split(",")):
@@ -382,6 +397,10 @@ def main(argv: list[str] | None = None) -> int:
             side = result["end_to_end"] or result["tagger_alone"]
             for tag, c in sorted(side["per_field"].items(), key=lambda kv: -kv[1]["support"]):
                 print(f"    {tag:<18} F1 {c['f1']:.3f}  n={c['support']}")
+        if args.errors:
+            with open(args.errors, "w", encoding="utf-8") as fh:
+                fh.writelines(e + "\n" for e in result.pop("errors"))
+        result.pop("errors", None)
         if args.json:
             with open(args.json, "a", encoding="utf-8") as fh:
                 fh.write(json.dumps(result, ensure_ascii=False) + "\n")

@@ -132,3 +132,20 @@ def test_bio_flag_is_read_when_labels_are_made(monkeypatch):
     monkeypatch.setattr(training, "BIO", False)
     assert training.field_labels(_note(), 0, toks)[0] == "author"
     assert training.field_items([_note()])[0][1][0] == "author"
+
+
+def test_plain_fields_keep_one_label_inside_bio_and_decode_alike(monkeypatch):
+    toks = tokenize(TEXT)
+    monkeypatch.setattr(training, "PLAIN", frozenset({"title", "author"}))
+    labels = training.field_labels(_note(), 0, toks, bio=True)
+    assert labels[0] == "author" and "B-author" not in labels and "B-title" not in labels
+    assert labels.count("B-volume") == 2  # the other fields keep their B-/I- pairs
+    runs = tagger.runs(toks, labels, [1.0] * len(toks))
+    assert [(r.label, TEXT[r.start : r.end]) for r in runs] == [
+        ("author", "Kovrig, Bennett."),
+        ("title", "Walls."),
+        ("volume", "Bd. 2,"),
+        ("volume", "Bd. 3."),
+    ]
+    # without B-/I- labels the set is irrelevant: every field is plain
+    assert training.field_labels(_note(), 0, toks, bio=False)[-1] == "volume"

@@ -47,6 +47,10 @@ On the 6,461-note corpus B-/I- labels raise held-out field F1 from 0.868 to 0.90
 archival F1 from 0.800 to 0.856; 5-fold cross-validation on the training split, which chose
 them, gives +2.9 and +4.7 (0.882 -> 0.910 field, 0.826 -> 0.873 archival, tagger alone). They
 double the labels and cost ~20% of parse throughput."""
+PLAIN: frozenset[str] = frozenset()
+"""Fields that keep one plain label even when `BIO` is on. Tagging and marginals cost grows with
+the square of the label count, and a field whose boundaries the neighbouring labels already
+fix gains nothing from a separate first-token label."""
 
 
 def models_dir() -> Path:
@@ -88,7 +92,7 @@ def field_labels(
         hit = next((f for f in fields if f.start <= t.start < f.end), None)
         if hit is None:
             out.append("O")
-        elif bio:
+        elif bio and hit.tag not in PLAIN:
             out.append(("I-" if hit == previous else "B-") + hit.tag)
         else:
             out.append(hit.tag)
@@ -169,6 +173,7 @@ def train_models(
         "algorithm": "crfsuite lbfgs",
         "params": PARAMS,
         "field_labels": "B-/I- per field" if BIO else "one tag per field",
+        "plain_fields": sorted(PLAIN) if BIO else [],
         "field_features": {
             "extras": sorted(features.EXTRAS),
             "extended_lexicon": tokens.EXTENDED,
