@@ -52,6 +52,15 @@ def test_evaluate_refuses_an_unknown_field_tag(tmp_path, capsys):
     assert "Traceback" not in err
 
 
+def test_evaluate_refuses_a_gold_note_over_the_note_limit(tmp_path, capsys):
+    gold = tmp_path / "huge.xml"
+    body = "Commentary without end. " * 1_000  # 24,000 characters
+    gold.write_text(f'<notes lang="en"><note id="en-2">{body}</note></notes>', encoding="utf-8")
+    assert main(["evaluate", str(gold), "--split", "all"]) == 2
+    err = capsys.readouterr().err
+    assert "en-2" in err and "20,000" in err
+
+
 def test_train_writes_models_and_manifest(tmp_path, capsys):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from footcite.commands.common import formatter
+from footcite.limits import MAX_NOTE_CHARS
 from footcite.parse import learned
 from footcite.parse.corpus import CorpusError, corpus_files, read_all, split
 from footcite.parse.evaluation import Scores, score, score_fields_on_gold
@@ -58,6 +59,16 @@ def run(args: argparse.Namespace) -> int:
         notes = read_all([Path(g) for g in args.gold] if args.gold else corpus_files())
     except (CorpusError, OSError) as exc:
         print(f"footcite: error: {exc}", file=sys.stderr)
+        return 2
+    too_long = next((n for n in notes if len(n.text) > MAX_NOTE_CHARS), None)
+    if too_long is not None:
+        # the parser keeps such a note unparsed (limits.parse_notes); scoring it would take
+        # minutes and measure nothing
+        print(
+            f"footcite: error: note {too_long.id} has {len(too_long.text):,} characters, over "
+            f"the {MAX_NOTE_CHARS:,} a note may have",
+            file=sys.stderr,
+        )
         return 2
     if args.split == "heldout":
         notes = split(notes)[1]
