@@ -169,3 +169,71 @@ def test_a_further_work_of_the_same_author_opens_with_its_title():
     named = "Bennett Kovrig: Of Walls. New York, 1991"
     spans = tuple(_spans(named, ("author", "Bennett Kovrig:"), ("title", "Of Walls.")))
     assert _title_not_author(named, spans) == spans
+
+
+def test_rule_citations_joined_by_a_same_author_lead_in():
+    text = "Békés: A brit kormány. Budapest, 1992. And by the same author: A magyar kérdés. 1993."
+    a = Segment(0, text.index(" And"), None)
+    b = Segment(text.index("A magyar"), len(text), None)
+    assert _and_joined(text, [a, b])
+    hu = "Kende: Ideológia. Budapest, 1996. Uő: Pártállam. Budapest, 1998."
+    a2 = Segment(0, hu.index(" Uő"), None)
+    assert _and_joined(hu, [a2, Segment(hu.index("Pártállam"), len(hu), None)])
+    # the lead-in has to follow a full stop: inside a sentence it is commentary
+    mid = "Békés: A brit kormány, and by the same author: A magyar kérdés. 1993."
+    a3 = Segment(0, mid.index(", and"), None)
+    b3 = Segment(mid.index("A magyar"), len(mid), None)
+    assert not _and_joined(mid, [a3, b3])
+
+
+def test_a_publishing_house_read_as_container_is_the_publisher():
+    text = "William H. Hyland: The Cold War. Fifty Years of Conflict. Times Books, 1990. p.59."
+    spans = _spans(
+        text,
+        ("author", "William H. Hyland:"),
+        ("title", "The Cold War. Fifty Years of Conflict."),
+        ("container-title", "Times Books,"),
+        ("date", "1990."),
+        ("locator", "p.59."),
+    )
+    got = _read(text, spans)
+    assert got["publisher"] == "Times Books," and "container-title" not in got
+    # a chapter "In" a book from a press, or a journal with an issue, keeps its container
+    chapter = "Smith: Walls. In: Oxford Handbooks Press, 1990, 45-67."
+    spans = _spans(
+        chapter,
+        ("author", "Smith:"),
+        ("title", "Walls."),
+        ("container-title", "Oxford Handbooks Press,"),
+        ("date", "1990,"),
+    )
+    assert "container-title" in _read(chapter, spans)
+    journal = "Smith: Walls. Harvard Books Review, no. 3, 1990."
+    spans = _spans(
+        journal,
+        ("author", "Smith:"),
+        ("title", "Walls."),
+        ("container-title", "Harvard Books Review,"),
+        ("issue", "no. 3,"),
+    )
+    assert "container-title" in _read(journal, spans)
+
+
+def test_places_written_after_the_publisher_are_split_off():
+    text = (
+        "Chen Jian: Mao’s China, University of North Carolina Press, Chapel Hill and London, 2001"
+    )
+    spans = _spans(
+        text,
+        ("author", "Chen Jian:"),
+        ("title", "Mao’s China,"),
+        ("publisher", "University of North Carolina Press, Chapel Hill and London,"),
+        ("date", "2001"),
+    )
+    got = _read(text, spans)
+    assert got["publisher"] == "University of North Carolina Press,"
+    assert got["place"] == "Chapel Hill and London,"
+    # a publisher whose name goes on after a comma keeps it
+    whole = "Kovrig: Walls. Simon & Schuster, Touchstone Books, 1991."
+    spans = _spans(whole, ("title", "Walls."), ("publisher", "Simon & Schuster, Touchstone Books,"))
+    assert _read(whole, spans)["publisher"] == "Simon & Schuster, Touchstone Books,"

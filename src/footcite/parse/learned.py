@@ -174,13 +174,18 @@ def _plausible(cite: str, confidence: float) -> bool:
     return confidence >= SURE and bool(re.search(r"\d", cite) or lx.ARCHIVE_WORDS.search(cite))
 
 
-_AND_GAP = re.compile(r"\s+(?:and|und|és|et|i|a|a także|sowie)\s+")
+_AND_GAP = re.compile(
+    r"\s+(?:(?:and|und|és|et|i|a|a także|sowie)"
+    r"|(?:(?:[Aa]nd|[Uu]nd|[ÉéEe]s|[Ee]t)\s+)?(?:by the same author|ders\.|dies\.|idem|uő\.?|Uő\.?)"
+    r"\s*:?)\s+"
+)
 
 
 def _and_joined(text: str, segments: list[Segment]) -> bool:
     """Rule citations that follow one another as "...1996. and CWIHP Working Papers": a full
-    stop or semicolon, then a bare "and". The model, trained on few such lists, can read the
-    whole run as one citation however sure it is; the rules' split is the better reading."""
+    stop or semicolon, then a bare "and" or a same-author lead-in ("1992. And by the same
+    author: ..."). The model, trained on few such lists, can read the whole run as one
+    citation however sure it is; the rules' split is the better reading."""
     for a, b in pairwise(segments):
         head = text[a.start : a.end].rstrip()
         if not (head.endswith((".", ";")) and _AND_GAP.fullmatch(text[a.end : b.start])):

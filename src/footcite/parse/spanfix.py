@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from footcite.parse import lexicon as lx
 from footcite.parse.tagger import Tagged
 
 
@@ -25,6 +26,8 @@ def repair_spans(text: str, offset: int, spans: Sequence[Tagged]) -> list[Tagged
     fixed = _volume_title(text, offset, fixed)
     fixed = _open_bracket(text, offset, fixed)
     fixed = _publisher_in_title(text, offset, fixed)
+    fixed = _press_as_container(text, offset, fixed)
+    fixed = _places_after_publisher(text, offset, fixed)
     fixed = _series_after_in(text, offset, fixed)
     fixed = _title_before_role(text, offset, fixed)
     if not _access_stated(text, offset, fixed):
@@ -249,6 +252,56 @@ def _publisher_in_title(text: str, offset: int, spans: list[Tagged]) -> list[Tag
         title = Tagged("title", s.start, s.start + m.start() + 1, s.confidence)
         press = Tagged("publisher", s.start + m.start("p"), s.end, s.confidence)
         return [*spans[:k], title, press, *spans[k + 1 :]]
+    return spans
+
+
+_PRESS_NAME = re.compile(
+    r"(?:The\s+)?[A-ZÀ-Ž][\w.&'’ -]{0,80}?\s(?:Press|Verlag|Kiadó|Publishers|"
+    r"Publishing(?:\sHouse)?|Books)[\s,.]*+"
+)
+_SERIAL_FIELDS = frozenset({"volume", "issue", "pages", "publisher", "collection-title"})
+
+
+def _press_as_container(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "Hyland: The Cold War. Fifty Years of Conflict. Times Books, 1990.": a "container"
+    named like a publishing house ("... Press", "... Books", "... Verlag") that no "In" opens,
+    in a citation with no publisher, volume, issue or page range, is the book's publisher."""
+    if any(s.label in _SERIAL_FIELDS for s in spans):
+        return spans
+    for k, s in enumerate(spans):
+        if s.label != "container-title" or not k:
+            continue
+        raw = text[s.start - offset : s.end - offset]
+        before = text[: s.start - offset]
+        if _PRESS_NAME.fullmatch(raw) and not _IN_BEFORE.search(before):
+            return [*spans[:k], attrs.evolve(s, label="publisher"), *spans[k + 1 :]]
+    return spans
+
+
+_PLACE_JOIN = re.compile(r"\s*(?:,|\band\b|&|–|—|/|-)\s*")
+
+
+def _places_after_publisher(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
+    """ "The University of North Carolina Press, Chapel Hill and London, 2001": the place
+    written after the publisher, which the tagger reads on into the publisher's name. The
+    comma-separated tail of a publisher span is the place when every name in it is a known
+    place and the citation names no place of its own."""
+    if any(s.label == "place" for s in spans):
+        return spans
+    for k, s in enumerate(spans):
+        if s.label != "publisher":
+            continue
+        raw = text[s.start - offset : s.end - offset]
+        cut = raw.find(", ")
+        while cut > 0:
+            tail = raw[cut + 2 :]
+            names = [n for n in _PLACE_JOIN.split(tail.strip(" ,.;")) if n]
+            if names and all(n in lx.PLACES for n in names):
+                press = Tagged("publisher", s.start, s.start + cut + 1, s.confidence)
+                place = Tagged("place", s.start + cut + 2, s.end, s.confidence)
+                return [*spans[:k], press, place, *spans[k + 1 :]]
+            cut = raw.find(", ", cut + 2)
+        return spans
     return spans
 
 
