@@ -302,6 +302,7 @@ def run_variant(
         "label": args.label,
         "extras": sorted(features.EXTRAS),
         "lexicon": tokens.EXTENDED,
+        "field_rules": features.FIELD_RULES,
         "seconds": round(time.perf_counter() - started, 1),
         "tagger_alone": alone.as_dict(),
         "end_to_end": None if args.no_e2e else e2e[args.field_sure[0]].as_dict(),
@@ -353,6 +354,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--lexicon", action=argparse.BooleanOptionalAction, default=tokens.EXTENDED)
     ap.add_argument(
+        "--field-rules",
+        action=argparse.BooleanOptionalAction,
+        default=features.FIELD_RULES,
+        help="the rule parser's field per token as a field CRF feature (features.FIELD_RULES)",
+    )
+    ap.add_argument(
         "--field-sure",
         type=lambda v: [float(x) for x in v.split(",")],
         default=[learned.FIELD_SURE],
@@ -371,6 +378,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     features.EXTRAS = frozenset(filter(None, args.extras.split(",")))
     tokens.EXTENDED = args.lexicon
+    features.FIELD_RULES = args.field_rules
     augment.TEMPLATED = args.templated
     tokens.word_features.cache_clear()
     training.PLAIN = frozenset(filter(None, args.plain.split(",")))

@@ -149,3 +149,48 @@ def test_plain_fields_keep_one_label_inside_bio_and_decode_alike(monkeypatch):
     ]
     # without B-/I- labels the set is irrelevant: every field is plain
     assert training.field_labels(_note(), 0, toks, bio=False)[-1] == "volume"
+
+
+def test_field_features_without_rule_fields_keep_the_habit_bias(monkeypatch):
+    text = "Kovrig: Walls. Budapest, Magvető, 1991, 55."
+    monkeypatch.setattr(features, "FIELD_RULES", True)
+    _, with_rules = features.cite_features(text)
+    monkeypatch.setattr(features, "FIELD_RULES", False)
+    _, without = features.cite_features(text)
+    assert len(with_rules) == len(without)
+    assert any(a.startswith("r=") for a in with_rules[0])
+    for f in without:
+        assert not any(a.startswith(("r=", "r-1=", "r+1=")) for a in f)
+        assert "S:colon|r=-" in f  # the habit's bias per label stays
+    # every other feature is the same with or without the rules
+    strip = ("r=", "r-1=", "r+1=", "S:colon|r=")
+    assert [[a for a in f if not a.startswith(strip)] for f in with_rules] == [
+        [a for a in f if not a.startswith(strip)] for f in without
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "serial"),
+    [
+        (
+            "Jan Němeček, Konfederace, Český časopis historický, roč. 99, 2001, č. 1, s. 112–135.",
+            True,
+        ),
+        (
+            "Csaba Békés, “Hungary,” Journal of Cold War Studies 18, no. 3 (Summer 2016): 95–138.",
+            True,
+        ),
+        ("Jeffrey Simon, “Doctrine,” Slavic Review 46 (1987): 522–40.", True),
+        ("Catherine Durandin, Histoire des Roumains, Paris, Fayard, 1995, p. 470-478.", False),
+        (
+            "Armin Mitter/Stefan Wolle: Untergang auf Raten. München: Bertelsmann 1993, S. 27–161.",
+            False,
+        ),
+    ],
+)
+def test_serial_flag_marks_citations_that_name_a_journal_volume_or_issue(monkeypatch, text, serial):
+    monkeypatch.setattr(features, "EXTRAS", frozenset({"serial"}))
+    _, feats = features.cite_features(text)
+    assert ("C:serial" in feats[0]) is serial
+    monkeypatch.setattr(features, "EXTRAS", frozenset())
+    assert not any("C:serial" in f for f in features.cite_features(text)[1])

@@ -150,6 +150,16 @@ _COLON_AUTHOR = re.compile(
 )
 
 
+_SERIAL_MARK = re.compile(
+    r"(?:^|[\s,(])(?:roč|ročník|č|no|No|Vol|vol|Jg|H|Heft|Nr|n°|nr|évf|sz|vyp|Vyp|god|issue|Issue|"
+    r"Bd|t|T|tom|Tom|z|Zeszyt|fasc|vol)\.?\s*\d"
+    r"|\b(?:1[89]|20)\d\d,?\s+(?:no\.|č\.|Nr\.|sz\.|H\.|n°)"
+    r"|(?<!\d)\d++\s*+\((?:(?:Spring|Summer|Fall|Autumn|Winter|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+)?(?:1[89]|20)\d\d\)"
+)
+"""A journal's volume or issue ("roč. 39", "no. 3", "Jg. 12", "18 (2016)") anywhere in a
+citation: its closing page range is then the article's `pages`, not a pinpoint `locator`."""
+
 _IN_MARK = re.compile(r"(?=[.,;DIVWdi])(?:^|[.,;]\s+)(?:In|in|W|V|Dans|dans)(?::|\s+[A-ZÀ-ÞŐŰ“\"])")
 
 
@@ -160,13 +170,23 @@ def _style(text: str) -> str:
     return "S:comma"
 
 
-EXTRAS: frozenset[str] = frozenset()
+EXTRAS: frozenset[str] = frozenset({"range", "serial"})
 """Feature groups of the field CRF beyond the base set: "chunk" (the comma/full-stop delimited
-stretch a token sits in), "anchor" (its chunk's distance to the first year, colon, "In") and
-"range" (the width of a page range, `pagerange`). Off in the shipped models: with B-/I- labels
-on the 6,461-note corpus they added nothing measurable on held-out notes (field F1 0.903 with
-them, 0.904 without) and cost ~10% of parse throughput. benchmarks/parse_cv.py --extras
-chunk,anchor,range measures them (+0.2 field F1 for range on 4,134 training notes, pages +2.4)."""
+stretch a token sits in), "anchor" (its chunk's distance to the first year, colon, "In"),
+"range" (the width of a page range, `pagerange`) and "serial" (the citation names a journal
+volume or issue, `_SERIAL_MARK`). "range" and "serial" are on: a page range's width and a
+journal's volume/issue are what tell an article's `pages` from a pinpoint `locator`, the
+model's most frequent confusion (345 of 1,430 label swaps in CV). With both, 5-fold CV on the
+7,595-note training split gives field F1 0.9198 against 0.9168 without (tagger alone; end to
+end 0.8999 against 0.8963). "chunk" and "anchor" are off: +0.3 in CV on the smaller corpus,
+nothing on its held-out notes, ~10% of parse throughput (`benchmarks/parse_cv.py --extras`)."""
+FIELD_RULES = False
+"""Whether the field CRF reads the rule parser's field per token ("r=", "r-1=", "r+1=" and the
+habit-conditioned "S:...|r=" features). Without them only the habit's bias stays. Off: on the
+7,595-note training split (5-fold CV) they were worth 0.1 field F1 point (0.9179 against
+0.9168, tagger alone) and running the rule parser on every citation to make them cost a
+seventh of the parse time. The rules still feed the segmentation CRF and stay the fallback
+for fields the model is unsure of (`learned.read_citation`)."""
 _SEPARATORS = frozenset(",.;:")
 _CHUNK_FLAGS = frozenset(
     {"year", "role", "vol", "iss", "ser", "genre", "unit", "pub", "place", "cont", "month", "arch"}
@@ -272,7 +292,6 @@ _IN_WORDS = frozenset(("In", "in", "W", "w", "V", "v", "Dans", "dans"))
 def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
     """Token features of one citation, for the citation -> fields tagger."""
     tokens = tokenize(text, offset)
-    rule = ruleguess.field_labels(text)
     archival = ruleguess.is_archival(text)
     style = _style(text)
     depth = _depths(tokens)
@@ -289,14 +308,19 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
             ("C:quoted", quoted),
             ("C:arch", archival),
             ("C:in", bool(_IN_MARK.search(text))),
+            ("C:serial", "serial" in EXTRAS and bool(_SERIAL_MARK.search(text))),
         )
         if on
     ]
     wfs = [word_features(t.text) for t in tokens]
-    rs = [rule[t.start - offset] for t in tokens]
+    rs: list[str] | None = None
+    if FIELD_RULES:
+        rule = ruleguess.field_labels(text)
+        rs = [rule[t.start - offset] for t in tokens]
     extra = _chunk_features(tokens, depth, wfs) if EXTRAS else None
     widths = range_features(tokens) if "range" in EXTRAS else {}
     style_rule, style_word = style + "|r=", style + "|"
+    style_bias = style_rule + "-"  # without rule fields: the habit's own bias per label
     for i, t in enumerate(tokens):
         w = t.text
         wf = wfs[i]
@@ -309,12 +333,15 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
             f += ("afterIn", "afterIn|" + wf[1])
         for flag in cite_flags:
             f.append(flag + "|" + wf[1])
-        r = rs[i]
-        f += ("r=" + r, style_rule + r, style_word + wf[0])
-        if i:
-            f.append("r-1=" + rs[i - 1] + "|" + r)
-        if i + 1 < n:
-            f.append("r+1=" + rs[i + 1])
+        if rs is None:
+            f += (style_bias, style_word + wf[0])
+        else:
+            r = rs[i]
+            f += ("r=" + r, style_rule + r, style_word + wf[0])
+            if i:
+                f.append("r-1=" + rs[i - 1] + "|" + r)
+            if i + 1 < n:
+                f.append("r+1=" + rs[i + 1])
         # the capped counts as conditionals: min() is a function call per token
         left = n - 1 - i
         s8, e5 = seps if seps < 8 else 8, left if left < 5 else 5
