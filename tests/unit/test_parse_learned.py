@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from footcite.model import Note
-from footcite.parse.learned import find_citations, predict
+from footcite.parse.learned import _collection_list, _no_work, find_citations, predict
 from footcite.parse.note import parse_note
 from footcite.parse.tagger import Tagged
 from footcite.parse.tocsl import clean, parse_date, to_csl
@@ -132,3 +132,21 @@ def test_predict_spans_match_the_citations_found():
     assert [(f.start, f.end) for f in found] == list(pred.cites)
     assert any(tag == "author" for tag, _, _ in pred.fields)
     assert pred.prefixes and text[slice(*pred.prefixes[0])] == "Cf."
+
+
+def test_rules_read_a_journal_cited_whole_only_when_the_model_is_unsure():
+    sure = (Tagged("container-title", 0, 15, 0.95), Tagged("issue", 17, 25, 0.9))
+    unsure = (Tagged("container-title", 0, 15, 0.74), Tagged("issue", 17, 25, 0.41))
+    journal = {"container-title": "CWIHP Bulletin", "issue": "1"}
+    assert not _no_work(journal, "full", sure)
+    assert _no_work(journal, "full", unsure)
+    assert not _no_work({**journal, "title": "Walls"}, "full", unsure)
+    archival = (Tagged("archive", 0, 10, 0.2), *unsure)
+    assert not _no_work(journal, "full", archival)
+    # a list of collections: the rules' reading only when the model is unsure of the segment
+    two: list = [
+        ({"archive_collection": "A"}, None, None, "full", "A"),
+        ({}, None, None, "full", "B"),
+    ]
+    assert _collection_list(two, unsure) and not _collection_list(two, sure)
+    assert not _collection_list(two[:1], unsure)
