@@ -2,7 +2,8 @@
 
 Both use the same word facts (`tokens.word_features`) over a window of two tokens, where the
 token sits (inside brackets, quotes, after the first colon, how many separators before it) and
-what the rule parser decided for it (`ruleguess`), so the model learns where the rules hold.
+what the rule parser decided for it (`ruleguess`; for the field CRF only whether the citation
+opens with a repository, see `FIELD_RULES`), so the model learns where the rules hold.
 
 Feature extraction is most of a parse's cost after the CRFs themselves (the >= 1,000 notes/s
 budget), so the loops below build each string once and read the neighbours' words and shapes
@@ -187,6 +188,8 @@ habit-conditioned "S:...|r=" features). Without them only the habit's bias stays
 0.9168, tagger alone) and running the rule parser on every citation to make them cost a
 seventh of the parse time. The rules still feed the segmentation CRF and stay the fallback
 for fields the model is unsure of (`learned.read_citation`)."""
+_CHUNK_GROUPS = frozenset({"chunk", "anchor"})
+"""The groups `_chunk_features` makes; without them it would only build empty lists."""
 _SEPARATORS = frozenset(",.;:")
 _CHUNK_FLAGS = frozenset(
     {"year", "role", "vol", "iss", "ser", "genre", "unit", "pub", "place", "cont", "month", "arch"}
@@ -317,7 +320,7 @@ def cite_features(text: str, offset: int = 0) -> tuple[list[Token], Features]:
     if FIELD_RULES:
         rule = ruleguess.field_labels(text)
         rs = [rule[t.start - offset] for t in tokens]
-    extra = _chunk_features(tokens, depth, wfs) if EXTRAS else None
+    extra = _chunk_features(tokens, depth, wfs) if EXTRAS & _CHUNK_GROUPS else None
     widths = range_features(tokens) if "range" in EXTRAS else {}
     style_rule, style_word = style + "|r=", style + "|"
     style_bias = style_rule + "-"  # without rule fields: the habit's own bias per label
