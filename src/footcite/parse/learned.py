@@ -178,7 +178,7 @@ def _plausible(cite: str, confidence: float) -> bool:
 
 
 _AND_GAP = re.compile(
-    r"\s+(?:(?:and|und|és|et|i|a|a także|sowie)"
+    r"(?<!\s)\s++(?:(?:and|und|és|et|i|a|a także|sowie)"
     r"|(?:(?:[Aa]nd|[Uu]nd|[ÉéEe]s|[Ee]t)\s+)?(?:by the same author|ders\.|dies\.|idem|uő\.?|Uő\.?)"
     r"\s*:?)\s+"
 )

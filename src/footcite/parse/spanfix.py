@@ -278,7 +278,7 @@ def _press_as_container(text: str, offset: int, spans: list[Tagged]) -> list[Tag
     return spans
 
 
-_PLACE_JOIN = re.compile(r"\s*(?:,|\band\b|&|–|—|/|-)\s*")
+_PLACE_JOIN = re.compile(r"(?<!\s)\s*+(?:,|\band\b|&|–|—|/|-)\s*+")
 
 
 def _places_after_publisher(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
