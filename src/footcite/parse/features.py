@@ -153,7 +153,7 @@ _COLON_AUTHOR = re.compile(
 
 _SERIAL_MARK = re.compile(
     r"(?:^|[\s,(])(?:roč|ročník|č|no|No|Vol|vol|Jg|H|Heft|Nr|n°|nr|évf|sz|vyp|Vyp|god|issue|Issue|"
-    r"Bd|t|T|tom|Tom|z|Zeszyt|fasc|vol)\.?\s*\d"
+    r"Bd|t|T|tom|Tom|z|Zeszyt|fasc)\.?\s*\d"
     r"|\b(?:1[89]|20)\d\d,?\s+(?:no\.|č\.|Nr\.|sz\.|H\.|n°)"
     r"|(?<!\d)\d++\s*+\((?:(?:Spring|Summer|Fall|Autumn|Winter|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+)?(?:1[89]|20)\d\d\)"

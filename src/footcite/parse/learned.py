@@ -49,6 +49,8 @@ _LEAD_IN = re.compile(
 )
 SURE = 0.9
 """A segmentation decision with a marginal below this is one the rules may overrule."""
+JOURNAL_UNSURE = 0.5
+"""A journal cited whole goes to the rules only when some span's marginal is below this."""
 FIELD_SURE = 0.3
 """A field whose lowest token marginal is below this takes the rules' value, if they have one.
 Chosen by cross-validation on the training split (benchmarks/parse_cv.py --field-sure): 0.3
@@ -291,8 +293,8 @@ def _title_not_author(text: str, spans: tuple[Tagged, ...]) -> tuple[Tagged, ...
 
 def _no_work(fields: dict[str, Any], kind: str, spans: tuple[Tagged, ...]) -> bool:
     """A full citation where nothing names a work, read by a model unsure of it: no title, no
-    author, no archive, a container and a span below 0.5. That is a journal cited as a whole
-    ("CWIHP Bulletin, Issues 1 (Spring, 1992), 3 ..."), which the rules read better.
+    author, no archive, a container and a span below `JOURNAL_UNSURE`. That is a journal cited
+    as a whole ("CWIHP Bulletin, Issues 1 (Spring, 1992), 3 ..."), which the rules read better.
 
     When the model is sure, its reading stands: on two of the five cross-validation folds of
     the training split, handing every such citation to the rules cost 0.6 to 0.7 field F1
@@ -302,7 +304,7 @@ def _no_work(fields: dict[str, Any], kind: str, spans: tuple[Tagged, ...]) -> bo
         return False
     if any(s.label in ("archive", "fonds") for s in spans):
         return False
-    return "container-title" in fields and any(s.confidence < 0.5 for s in spans)
+    return "container-title" in fields and any(s.confidence < JOURNAL_UNSURE for s in spans)
 
 
 def _key(tag: str) -> str:
