@@ -150,3 +150,29 @@ def test_rules_read_a_journal_cited_whole_only_when_the_model_is_unsure():
     ]
     assert _collection_list(two, unsure) and not _collection_list(two, sure)
     assert not _collection_list(two[:1], unsure)
+    # ... and names collections, not documents: a box, file, item or date means one document
+    boxed = (*unsure, Tagged("file", 27, 35, 0.99))
+    assert not _collection_list(two, boxed)
+    located = [two[0], ({"archive_location": "box 3"}, None, None, "full", "B")]
+    assert not _collection_list(located, unsure)
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "Hoover Institution Archives, Radio Free Europe Records, Corporate Files, box 212, "
+            "folder 4, “Hungarian Desk: Staff 1957,” n.d.",
+            "box 212, folder 4",
+        ),
+        (
+            "George Bush Presidential Library, NSC, Brent Scowcroft Files, Subject Files, OA/ID "
+            "CF00812, Scowcroft to Bush, “Meeting with Gorbachev,” Nov. 30, 1989, SECRET.",
+            "OA/ID CF00812",
+        ),
+    ],
+)
+def test_one_archival_document_is_not_read_as_a_list_of_collections(text, location):
+    cites = _note(text)
+    assert len(cites) == 1
+    assert location in cites[0].fields["archive_location"]
