@@ -51,8 +51,13 @@ class FrozenDict(Mapping[str, Any]):
         return FrozenDict({k: v for k, v in self._data.items() if k not in keys})
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def freeze(value: Any) -> Any:
     """Return an immutable deep copy of a JSON-like value."""
+    if type(value) in _SCALARS:
+        return value  # the common leaf, without the abstract-class checks below
     if isinstance(value, FrozenDict):
         return value
     if isinstance(value, Mapping):

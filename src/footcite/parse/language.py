@@ -49,13 +49,23 @@ _LETTERS: Mapping[str, str] = {
     "pl": "ąęłńśźżĄĘŁŃŚŹŻ",
     "fr": "çèêœÇÈÊ",
 }
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Hungarian alone writes both the umlauts of German and the acute accents of Czech or Slovak.
 _HU_UMLAUT = re.compile(r"[öüÖÜ]")
 _HU_ACUTE = re.compile(r"[áéíóúÁÉÍÓÚ]")
 
 MIN_EVIDENCE = 2
 """Hits needed before a language is named: one word like "a" or "de" proves nothing."""
+
+
+_LANGUAGES_OF_WORD: Mapping[str, tuple[str, ...]] = {
+    w: tuple(lang for lang, vocabulary in _FUNCTION_WORDS.items() if w in vocabulary)
+    for w in set().union(*_FUNCTION_WORDS.values())
+}
+_LANGUAGE_OF_LETTER: Mapping[str, str] = {
+    ch: lang for lang, marks in _LETTERS.items() for ch in marks
+}
+"""The two tables above turned inside out: one pass over the words and letters of a title
+instead of one per language (a guess is made for every citation parsed)."""
 
 
 def guess_language(text: str) -> str | None:
@@ -65,14 +75,16 @@ def guess_language(text: str) -> str | None:
     letters = [ch for ch in text if ch.isalpha()]
     if not letters:
         return None
-    if sum(1 for ch in letters if _CYRILLIC.match(ch)) * 2 > len(letters):
+    if sum(1 for ch in letters if "\u0400" <= ch <= "\u04ff") * 2 > len(letters):
         return "ru"
-    words = [w.lower() for w in _WORD.findall(text)]
-    scores: dict[str, int] = {}
-    for lang, vocabulary in _FUNCTION_WORDS.items():
-        scores[lang] = sum(1 for w in words if w in vocabulary)
-    for lang, marks in _LETTERS.items():
-        scores[lang] = scores.get(lang, 0) + 2 * sum(1 for ch in text if ch in marks)
+    scores = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for w in _WORD.findall(text):
+        for lang in _LANGUAGES_OF_WORD.get(w.lower(), ()):
+            scores[lang] += 1
+    for ch in text:
+        lang = _LANGUAGE_OF_LETTER.get(ch)
+        if lang is not None:
+            scores[lang] += 2
     if _HU_UMLAUT.search(text) and _HU_ACUTE.search(text):
         scores["hu"] += 2
     english = scores.pop("en")
