@@ -33,6 +33,19 @@ def test_every_file_reads_and_ids_are_unique(notes):
     assert sum(len(n.cites) for n in notes) >= 850
 
 
+def test_no_citation_is_written_twice(notes):
+    """A citation repeated verbatim in two notes would let a held-out note be learned by heart
+    (and weigh twice in training): every citation longer than a short back-reference occurs
+    in one note only."""
+    where = collections.defaultdict(set)
+    for n in notes:
+        for c in n.cites:
+            text = n.text[c.start : c.end].strip(" .;,")
+            if len(text) > 20:
+                where[text].add(n.id)
+    assert {t: sorted(ids) for t, ids in where.items() if len(ids) > 1} == {}
+
+
 def test_ids_carry_their_file_prefix(notes):
     for note in notes:
         lang = note.source.split("-")[0]
