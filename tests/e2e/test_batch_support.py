@@ -31,8 +31,28 @@ def corpus_module() -> ModuleType:
 
 
 def make_corpus(root: Path, documents: int = 10, notes: int = 14, seed: int = 7) -> Path:
-    corpus_module().make_corpus(root, documents, seed=seed, notes=notes)
+    """The generated papers, the last one made to cite the first paper's longest note.
+
+    Whether two random papers share a work depends on the draw (each paper cites works of
+    one habit, and the pools follow the annotated corpus), so the shared work that the
+    deduplication tests need is put there on purpose."""
+    module = corpus_module()
+    module.make_corpus(root, documents, seed=seed, notes=notes)
+    first, last = module.paper_path(root, 0), module.paper_path(root, documents - 1)
+    cited = max(_note_lines(first.read_text(encoding="utf-8")), key=len)
+    body = cited.split(" ", 1)[1]
+    lines = last.read_text(encoding="utf-8").split("\n")
+    at = lines.index(_note_lines("\n".join(lines))[0])
+    lines[at] = lines[at].split(" ", 1)[0] + " " + body
+    last.write_text("\n".join(lines), encoding="utf-8")
     return root
+
+
+def _note_lines(text: str) -> list[str]:
+    """The numbered note lines after a paper's notes heading."""
+    lines = text.split("\n")
+    start = max(i for i, line in enumerate(lines) if line in ("Notes", "Jegyzetek", "Anmerkungen"))
+    return [line for line in lines[start + 1 :] if line[:1].isdigit()]
 
 
 def expected_outputs(root: Path) -> dict[str, str]:
