@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from footcite.model import Note
-from footcite.parse.learned import _collection_list, _no_work, find_citations, predict
+from footcite.parse.learned import find_citations, predict
 from footcite.parse.note import parse_note
+from footcite.parse.overrule import collection_list, no_work
 from footcite.parse.tagger import Tagged
 from footcite.parse.tocsl import clean, parse_date, to_csl
 
@@ -138,23 +139,46 @@ def test_rules_read_a_journal_cited_whole_only_when_the_model_is_unsure():
     sure = (Tagged("container-title", 0, 15, 0.95), Tagged("issue", 17, 25, 0.9))
     unsure = (Tagged("container-title", 0, 15, 0.74), Tagged("issue", 17, 25, 0.41))
     journal = {"container-title": "CWIHP Bulletin", "issue": "1"}
-    assert not _no_work(journal, "full", sure)
-    assert _no_work(journal, "full", unsure)
-    assert not _no_work({**journal, "title": "Walls"}, "full", unsure)
+    assert not no_work(journal, "full", sure, "")
+    assert no_work(journal, "full", unsure, "")
+    assert not no_work({**journal, "title": "Walls"}, "full", unsure, "")
     archival = (Tagged("archive", 0, 10, 0.2), *unsure)
-    assert not _no_work(journal, "full", archival)
+    assert not no_work(journal, "full", archival, "")
+    # a fonds the model is unsure of ("3 (Fall, 1993) and 5" read as levels) does not make
+    # the journal an archival citation; a sure one does
+    assert no_work(journal, "full", (*unsure, Tagged("fonds", 30, 35, 0.43)), "")
+    assert not no_work(journal, "full", (*unsure, Tagged("fonds", 30, 35, 0.9)), "")
+    assert not no_work(journal, "full", (*unsure, Tagged("backref", 30, 35, 0.9)), "")
     # a list of collections: the rules' reading only when the model is unsure of the segment
     two: list = [
         ({"archive_collection": "A"}, None, None, "full", "A"),
         ({}, None, None, "full", "B"),
     ]
-    assert _collection_list(two, unsure) and not _collection_list(two, sure)
-    assert not _collection_list(two[:1], unsure)
+    assert collection_list(two, unsure) and not collection_list(two, sure)
+    assert not collection_list(two[:1], unsure)
     # ... and names collections, not documents: a box, file, item or date means one document
     boxed = (*unsure, Tagged("file", 27, 35, 0.99))
-    assert not _collection_list(two, boxed)
+    assert not collection_list(two, boxed)
     located = [two[0], ({"archive_location": "box 3"}, None, None, "full", "B")]
-    assert not _collection_list(located, unsure)
+    assert not collection_list(located, unsure)
+
+
+def test_an_author_with_no_work_after_it_is_a_misreading_unless_untitled_by_nature():
+    note = "Bulletin (Woodrow Wilson Center for Scholars Project), Washington D.C. Nos.1-12."
+    misread = (
+        Tagged("author", 0, 30, 0.54),
+        Tagged("interviewer", 31, 53, 0.63),
+        Tagged("place", 55, 70, 0.47),
+    )
+    fields = {"author": [{"literal": "Bulletin"}], "publisher-place": "Washington D.C."}
+    assert no_work(fields, "short", misread, note)
+    interview = "Béla Király, interview by András B. Hegedűs, 1985."
+    asked = (Tagged("author", 0, 12, 0.9), Tagged("interviewer", 23, 44, 0.45))
+    assert not no_work({"author": [{"family": "Király"}]}, "full", asked, interview)
+    thesis = {"author": [{"family": "Kis"}], "genre": "PhD diss."}
+    assert not no_work(thesis, "full", misread, note)
+    elliptical = {"issue": "3", "page": "87-121"}
+    assert not no_work(elliptical, "full", (Tagged("issue", 0, 5, 0.4),), "no. 3 (1996): 87–121")
 
 
 @pytest.mark.parametrize(
@@ -176,3 +200,12 @@ def test_one_archival_document_is_not_read_as_a_list_of_collections(text, locati
     cites = _note(text)
     assert len(cites) == 1
     assert location in cites[0].fields["archive_location"]
+
+
+def test_a_series_cited_as_a_whole_is_the_work():
+    text = "CWIHP Working Papers"
+    assert to_csl(text, 0, [Tagged("collection-title", 0, 20, 0.8)]).fields["title"] == text
+    numbered = "RFE Background Report No. 178"
+    spans = [Tagged("collection-title", 0, 21, 0.8), Tagged("number", 22, 29, 0.9)]
+    fields = to_csl(numbered, 0, spans).fields
+    assert fields["collection-title"] == "RFE Background Report" and "title" not in fields

@@ -237,3 +237,65 @@ def test_places_written_after_the_publisher_are_split_off():
     whole = "Kovrig: Walls. Simon & Schuster, Touchstone Books, 1991."
     spans = _spans(whole, ("title", "Walls."), ("publisher", "Simon & Schuster, Touchstone Books,"))
     assert _read(whole, spans)["publisher"] == "Simon & Schuster, Touchstone Books,"
+
+
+def test_an_editor_list_read_on_as_a_second_container_is_the_next_editor():
+    text = "X: The Plan In: Cold War Respite, (eds) Günter Bischof, Saki Dockrill, 117-154."
+    spans = _spans(
+        text,
+        ("author", "X:"),
+        ("title", "The Plan"),
+        ("container-title", "Cold War Respite,"),
+        ("editor", "(eds) Günter Bischof,"),
+        ("container-title", "Saki Dockrill,"),
+        ("pages", "117-154."),
+    )
+    got = [(s.label, text[s.start : s.end]) for s in repair_spans(text, 0, spans)]
+    assert ("editor", "(eds) Günter Bischof, Saki Dockrill,") in got
+    assert [lab for lab, _ in got].count("container-title") == 1
+    # a first container after the editor is the book, not a name
+    book = "X: The Plan, ed. Günter Bischof, Cold War Respite."
+    alone = _spans(
+        book,
+        ("author", "X:"),
+        ("title", "The Plan,"),
+        ("editor", "ed. Günter Bischof,"),
+        ("container-title", "Cold War Respite."),
+    )
+    assert repair_spans(book, 0, alone) == alone
+
+
+def test_a_wide_bare_range_after_a_journal_issue_is_the_article_pages():
+    text = "Zubok: The Talks, CWIHP Bulletin, Issue 12/13, Fall 2001, 243-272 pp."
+    spans = _spans(
+        text,
+        ("author", "Zubok:"),
+        ("title", "The Talks,"),
+        ("container-title", "CWIHP Bulletin,"),
+        ("issue", "Issue 12/13,"),
+        ("date", "Fall 2001,"),
+        ("locator", "243-272 pp."),
+    )
+    assert _read(text, spans)["pages"] == "243-272 pp."
+    narrow = text.replace("243-272", "243-245")
+    narrow_spans = _spans(
+        narrow,
+        ("author", "Zubok:"),
+        ("title", "The Talks,"),
+        ("container-title", "CWIHP Bulletin,"),
+        ("issue", "Issue 12/13,"),
+        ("date", "Fall 2001,"),
+        ("locator", "243-245 pp."),
+    )
+    assert "locator" in _read(narrow, narrow_spans)  # three pages: a pinpoint
+    led = text.replace("243-272 pp.", "pp. 243-272")
+    led_spans = _spans(
+        led,
+        ("author", "Zubok:"),
+        ("title", "The Talks,"),
+        ("container-title", "CWIHP Bulletin,"),
+        ("issue", "Issue 12/13,"),
+        ("date", "Fall 2001,"),
+        ("locator", "pp. 243-272"),
+    )
+    assert "locator" in _read(led, led_spans)  # a page word first: the model decides

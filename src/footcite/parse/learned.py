@@ -18,10 +18,11 @@ Segmentation (`find_citations`)
 
 Fields (`read_citation`)
 * constructions the tag set cannot carry (a title named in the sentence before, "the articles
-  of ... in", a list of archival collections in one segment when the model is unsure of it)
-  take the rule parser's reading;
-* a model reading with no title, no author and no archive, that names a container and is unsure
-  of it (a journal cited as a whole), takes the rules' reading when it has a title;
+  of ... in", a list of archival collections in one segment when the model is unsure of it,
+  `overrule.collection_list`) take the rule parser's reading;
+* a model reading that names no work (no title; a container but no author: a journal cited as a
+  whole; or an author but no title, genre or real interviewer) and is unsure of it takes the
+  rules' reading when that has a title (`overrule.no_work`);
 * a model field whose span has a marginal below `FIELD_SURE` takes the rules' value when the
   rules have that field; the rules never add a field the model did not find.
 """
@@ -29,7 +30,6 @@ Fields (`read_citation`)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -38,6 +38,7 @@ import attrs
 from footcite.parse import lexicon as lx
 from footcite.parse import ruleguess, tagger
 from footcite.parse.evaluation import Predicted, trim
+from footcite.parse.overrule import SURE, Made, collection_list, no_work
 from footcite.parse.rulecite import citations_of
 from footcite.parse.segment import Segment, evidence, segment_note
 from footcite.parse.tagger import Tagged
@@ -47,10 +48,6 @@ _BACKREF_WORD = re.compile(lx.BACKREF.pattern.lstrip("^"))
 _LEAD_IN = re.compile(
     r"(?i)\b(?:see|see also|cf\.|lásd|vgl\.|siehe|srov\.|viz|zob\.|voir|por\.)\s*:?$"
 )
-SURE = 0.9
-"""A segmentation decision with a marginal below this is one the rules may overrule."""
-JOURNAL_UNSURE = 0.5
-"""A journal cited whole goes to the rules only when some span's marginal is below this."""
 FIELD_SURE = 0.3
 """A field whose lowest token marginal is below this takes the rules' value, if they have one.
 Chosen by cross-validation on the training split (benchmarks/parse_cv.py --field-sure): 0.3
@@ -132,9 +129,6 @@ def find_citations(text: str) -> list[Found]:
             out.append(Found(r.start, r.end, r.prefix, r, "rules"))
     return sorted(out, key=lambda f: f.start)
 
-
-Made = tuple[dict[str, Any], str | None, str | None, str, str]
-"""(fields, locator value, locator label, kind, citation text): what becomes a Citation."""
 
 TAG_KEY = {
     "place": "publisher-place",
@@ -232,16 +226,16 @@ def read_citation(text: str, found: Found, previous: list[dict[str, Any]] | None
     special = (
         hint == "articles-of"
         or narrative
-        or (hint == "archival" and rules is not None and _collection_list(rules, spans))
+        or (hint == "archival" and rules is not None and collection_list(rules, spans))
     )
     if rules is not None and (special or not spans):
         return Read(tuple(rules), _rule_spans(body, start), "rules")
     model = to_csl(body, start, spans)
     unsure = any(s.confidence < FIELD_SURE for s in spans)
-    if rules is None and (unsure or _no_work(model.fields, model.kind, spans)):
+    if rules is None and (unsure or no_work(model.fields, model.kind, spans, text)):
         rules = citations_of(text, seg, previous)
     if (
-        _no_work(model.fields, model.kind, spans)
+        no_work(model.fields, model.kind, spans, text)
         and rules
         and len(rules) == 1
         and rules[0][0].get("title")
@@ -266,26 +260,6 @@ def read_citation(text: str, found: Found, previous: list[dict[str, Any]] | None
 _ARTICLE = re.compile(r"(?:The|A|An|Der|Die|Das|Le|La|Les|Il|Az|El)\s")
 
 
-def _collection_list(rules: list[Made], spans: Sequence[Tagged]) -> bool:
-    """Whether a segment the rules read as two or more archival citations is such a list
-    ("Dwight D. Eisenhower Library, Abilene, Kansas, Eisenhower D. D.: Papers ..., Dulles,
-    J. F.: Papers ..."), a construction the tag set cannot carry. Only when the field model is
-    unsure of it too: a long signature that the rules cut at its commas is one citation the
-    model reads well. On two of the five cross-validation folds of the training split, taking
-    the rules' list whenever they saw one cost 1.3 to 2.1 archival F1 points; with this guard
-    the loss is about half. A list of collections names collections, not documents: when the
-    model finds a box, file, item or document date, or the rules find a file number, the
-    segment is one citation of one document that the rules cut at its commas."""
-    if len(rules) < 2 or any(s.label in _DOCUMENT_LEVEL for s in spans):
-        return False
-    if any(m[0].get("archive_location") for m in rules):
-        return False
-    return any(s.confidence < SURE for s in spans)
-
-
-_DOCUMENT_LEVEL = frozenset({"file", "item", "doc-date"})
-
-
 def _title_not_author(text: str, spans: tuple[Tagged, ...]) -> tuple[Tagged, ...]:
     """ "Bennett Kovrig: Of Walls and Bridges. ...; The Myth of Liberation: East-Central Europe
     ...": a further work of the author just named opens with its title, and a title with a
@@ -298,22 +272,6 @@ def _title_not_author(text: str, spans: tuple[Tagged, ...]) -> tuple[Tagged, ...
     first, second = spans[0], spans[1]
     merged = Tagged("title", first.start, second.end, min(first.confidence, second.confidence))
     return (merged, *spans[2:])
-
-
-def _no_work(fields: dict[str, Any], kind: str, spans: tuple[Tagged, ...]) -> bool:
-    """A full citation where nothing names a work, read by a model unsure of it: no title, no
-    author, no archive, a container and a span below `JOURNAL_UNSURE`. That is a journal cited
-    as a whole ("CWIHP Bulletin, Issues 1 (Spring, 1992), 3 ..."), which the rules read better.
-
-    When the model is sure, its reading stands: on two of the five cross-validation folds of
-    the training split, handing every such citation to the rules cost 0.6 to 0.7 field F1
-    points, and so did handing over archival citations with fewer than two sure levels (the
-    case this function covered before the models grew better)."""
-    if kind != "full" or "title" in fields or "author" in fields:
-        return False
-    if any(s.label in ("archive", "fonds") for s in spans):
-        return False
-    return "container-title" in fields and any(s.confidence < JOURNAL_UNSURE for s in spans)
 
 
 def _key(tag: str) -> str:

@@ -15,6 +15,13 @@ from collections.abc import Sequence
 import attrs
 
 from footcite.parse import lexicon as lx
+from footcite.parse.hostfix import (
+    article_pages,
+    editor_runs_on,
+    press_as_container,
+    series_after_in,
+    title_before_role,
+)
 from footcite.parse.tagger import Tagged
 
 
@@ -26,10 +33,12 @@ def repair_spans(text: str, offset: int, spans: Sequence[Tagged]) -> list[Tagged
     fixed = _volume_title(text, offset, fixed)
     fixed = _open_bracket(text, offset, fixed)
     fixed = _publisher_in_title(text, offset, fixed)
-    fixed = _press_as_container(text, offset, fixed)
+    fixed = press_as_container(text, offset, fixed)
     fixed = _places_after_publisher(text, offset, fixed)
-    fixed = _series_after_in(text, offset, fixed)
-    fixed = _title_before_role(text, offset, fixed)
+    fixed = series_after_in(text, offset, fixed)
+    fixed = title_before_role(text, offset, fixed)
+    fixed = editor_runs_on(text, offset, fixed)
+    fixed = article_pages(text, offset, fixed)
     if not _access_stated(text, offset, fixed):
         fixed = _unstated_access(fixed)
     return fixed
@@ -255,29 +264,6 @@ def _publisher_in_title(text: str, offset: int, spans: list[Tagged]) -> list[Tag
     return spans
 
 
-_PRESS_NAME = re.compile(
-    r"(?:The\s+)?[A-ZÀ-Ž][\w.&'’ -]{0,80}?\s(?:Press|Verlag|Kiadó|Publishers|"
-    r"Publishing(?:\sHouse)?|Books)[\s,.]*+"
-)
-_SERIAL_FIELDS = frozenset({"volume", "issue", "pages", "publisher", "collection-title"})
-
-
-def _press_as_container(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
-    """ "Hyland: The Cold War. Fifty Years of Conflict. Times Books, 1990.": a "container"
-    named like a publishing house ("... Press", "... Books", "... Verlag") that no "In" opens,
-    in a citation with no publisher, volume, issue or page range, is the book's publisher."""
-    if any(s.label in _SERIAL_FIELDS for s in spans):
-        return spans
-    for k, s in enumerate(spans):
-        if s.label != "container-title" or not k:
-            continue
-        raw = text[s.start - offset : s.end - offset]
-        before = text[: s.start - offset]
-        if _PRESS_NAME.fullmatch(raw) and not _IN_BEFORE.search(before):
-            return [*spans[:k], attrs.evolve(s, label="publisher"), *spans[k + 1 :]]
-    return spans
-
-
 _PLACE_JOIN = re.compile(r"(?<!\s)\s*+(?:,|\band\b|&|–|—|/|-)\s*+")
 
 
@@ -302,49 +288,4 @@ def _places_after_publisher(text: str, offset: int, spans: list[Tagged]) -> list
                 return [*spans[:k], press, place, *spans[k + 1 :]]
             cut = raw.find(", ", cut + 2)
         return spans
-    return spans
-
-
-_IN_BEFORE = re.compile(r"(?:^|[\s.,;])(?:In|in|W|V|Dans|dans):?\s*+$")
-
-
-def _series_after_in(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
-    """ "The Eden Plan In: Cold War Respite: The Geneva Summit of 1955, (eds) ...": the words
-    after "In:" name the book or journal that holds the cited part, never a series, so a
-    collection title there is the container title (when the citation has none)."""
-    if any(s.label == "container-title" for s in spans):
-        return spans
-    for k, s in enumerate(spans):
-        if s.label != "collection-title" or not k:
-            continue
-        gap = text[spans[k - 1].end - offset : s.start - offset]
-        if _IN_BEFORE.search(gap):
-            return [*spans[:k], attrs.evolve(s, label="container-title"), *spans[k + 1 :]]
-    return spans
-
-
-_ROLE_FIRST = re.compile(r"\((?:eds?|szerk|Hrsg|Hg|red|dir|éds?)\.?\)\s*+(?=[A-ZÀ-Ž])")
-
-
-def _title_before_role(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
-    """ "A History in Documents. A National Security Archive Documents Reader (eds.) Csaba
-    Békés, Malcolm Byrne and János M. Rainer": when the role word comes before the names, the
-    words before it in the editor span are the end of the title before it, not a name."""
-    for k, s in enumerate(spans):
-        if s.label != "editor" or not k or spans[k - 1].label != "title":
-            continue
-        raw = text[s.start - offset : s.end - offset]
-        m = _ROLE_FIRST.search(raw)
-        if m is None or m.start() == 0 or len(raw[m.end() :].split()) < 2:
-            continue
-        gap = text[spans[k - 1].end - offset : s.start - offset]
-        if gap.strip(" .,:"):
-            continue
-        title = spans[k - 1]
-        cut = s.start + m.start()
-        while cut > s.start and text[cut - 1 - offset] == " ":
-            cut -= 1
-        longer = Tagged("title", title.start, cut, min(title.confidence, s.confidence))
-        editor = Tagged("editor", s.start + m.start(), s.end, s.confidence)
-        return [*spans[: k - 1], longer, editor, *spans[k + 1 :]]
     return spans

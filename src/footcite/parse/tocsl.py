@@ -219,6 +219,9 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
     ):
         if tag in by:
             f[key] = "; ".join(_unquote(v)[0] for v in by[tag])
+    if "collection-title" in f and _NAMES_A_WORK.isdisjoint(f.keys() | by.keys()):
+        # a series cited as a whole ("CWIHP Working Papers"): the series is the work
+        f["title"] = f.pop("collection-title")
     if "note" in f and "genre" not in f and _GENRE_NOTE.fullmatch(f["note"]):
         f["genre"] = f.pop("note")  # "manuscript." alone says what kind of work it is
     if "place" in by:
@@ -271,6 +274,21 @@ def to_csl(text: str, offset: int, spans: Sequence[Tagged]) -> Made:
     return Made(f, loc, kind, body.strip())
 
 
+_NAMES_A_WORK = frozenset(
+    {
+        "title",
+        "container-title",
+        "author",
+        "editor",
+        "archive",
+        "fonds",
+        "volume",
+        "issue",
+        "number",
+    }
+)
+"""Fields (or tags) that name a cited work or its place in a series; without any of them a
+`collection-title` is the work itself."""
 _GENRE_NOTE = re.compile(
     r"(?i)(?:unpublished\s+)?(?:manuscript|typescript|kézirat|gépirat|rukopis|strojopis|"
     r"maszynopis|manuskript|typoskript|manuscrit|tapuscrit|rukopis')[\s.,;]*+"
