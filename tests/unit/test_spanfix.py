@@ -265,8 +265,8 @@ def test_an_editor_list_read_on_as_a_second_container_is_the_next_editor():
     assert repair_spans(book, 0, alone) == alone
 
 
-def test_a_wide_bare_range_after_a_journal_issue_is_the_article_pages():
-    text = "Zubok: The Talks, CWIHP Bulletin, Issue 12/13, Fall 2001, 243-272 pp."
+def _article(locator: str) -> tuple[str, list[Tagged]]:
+    text = f"Zubok: The Talks, CWIHP Bulletin, Issue 12/13, Fall 2001, {locator}"
     spans = _spans(
         text,
         ("author", "Zubok:"),
@@ -274,28 +274,12 @@ def test_a_wide_bare_range_after_a_journal_issue_is_the_article_pages():
         ("container-title", "CWIHP Bulletin,"),
         ("issue", "Issue 12/13,"),
         ("date", "Fall 2001,"),
-        ("locator", "243-272 pp."),
+        ("locator", locator),
     )
-    assert _read(text, spans)["pages"] == "243-272 pp."
-    narrow = text.replace("243-272", "243-245")
-    narrow_spans = _spans(
-        narrow,
-        ("author", "Zubok:"),
-        ("title", "The Talks,"),
-        ("container-title", "CWIHP Bulletin,"),
-        ("issue", "Issue 12/13,"),
-        ("date", "Fall 2001,"),
-        ("locator", "243-245 pp."),
-    )
-    assert "locator" in _read(narrow, narrow_spans)  # three pages: a pinpoint
-    led = text.replace("243-272 pp.", "pp. 243-272")
-    led_spans = _spans(
-        led,
-        ("author", "Zubok:"),
-        ("title", "The Talks,"),
-        ("container-title", "CWIHP Bulletin,"),
-        ("issue", "Issue 12/13,"),
-        ("date", "Fall 2001,"),
-        ("locator", "pp. 243-272"),
-    )
-    assert "locator" in _read(led, led_spans)  # a page word first: the model decides
+    return text, spans
+
+
+def test_a_wide_bare_range_after_a_journal_issue_is_the_article_pages():
+    assert _read(*_article("243-272 pp."))["pages"] == "243-272 pp."
+    assert "locator" in _read(*_article("243-245 pp."))  # three pages: a pinpoint
+    assert "locator" in _read(*_article("pp. 243-272"))  # a page word first: the model decides
