@@ -130,4 +130,4 @@ def article_pages(text: str, offset: int, spans: list[Tagged]) -> list[Tagged]:
 
 
 _RANGE = re.compile(r"(\d{1,5})\s*+[-–]\s*+(\d{1,5})")
-_PAGE_WORD_FIRST = re.compile(r"\s*+(?:pp?|S|s|str|o|c)\.")
+_PAGE_WORD_FIRST = re.compile(r"\s*+(?:pp?|S|s|str|c|с|С)\.")
