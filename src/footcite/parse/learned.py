@@ -232,14 +232,10 @@ def read_citation(text: str, found: Found, previous: list[dict[str, Any]] | None
         return Read(tuple(rules), _rule_spans(body, start), "rules")
     model = to_csl(body, start, spans)
     unsure = any(s.confidence < FIELD_SURE for s in spans)
-    if rules is None and (unsure or no_work(model.fields, model.kind, spans, text)):
+    untitled = no_work(model.fields, model.kind, spans, text)
+    if rules is None and (unsure or untitled):
         rules = citations_of(text, seg, previous)
-    if (
-        no_work(model.fields, model.kind, spans, text)
-        and rules
-        and len(rules) == 1
-        and rules[0][0].get("title")
-    ):
+    if untitled and rules and len(rules) == 1 and rules[0][0].get("title"):
         return Read(tuple(rules), _rule_spans(body, start), "rules")  # no title found: rules
     m_fields = {k: v for k, v in model.fields.items() if not k.startswith("_")}
     if seg.same_author and previous and "author" not in m_fields and "editor" not in m_fields:
